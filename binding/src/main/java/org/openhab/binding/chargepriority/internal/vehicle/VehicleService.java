@@ -1,0 +1,43 @@
+package org.openhab.binding.chargepriority.internal.vehicle;
+
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
+
+/**
+ * The seam between the household and one source of a car's state: the simulation, the Tesla Fleet API or the Ioniq's
+ * OBD adapter. Implementations never wake a sleeping car and bound every network or serial call with a timeout.
+ */
+@NonNullByDefault
+public interface VehicleService extends AutoCloseable {
+
+    /** Stable id of the car slot: "tesla" or "ioniq". */
+    String id();
+
+    /** Display name, e.g. "Tesla Model Y". */
+    String name();
+
+    DataSource source();
+
+    /**
+     * Reads the car's current state. When the car sleeps or does not answer, an implementation that still holds a last
+     * known state returns it with {@code stale = true}; with nothing to return it throws.
+     *
+     * @throws VehicleException when no state can be given
+     */
+    VehicleStatus fetch() throws VehicleException;
+
+    /**
+     * Non-secret facts about the source for the API and channels (e.g. Tesla's billable call counts and the
+     * estimated monthly cost). Keys are snake_case; values are JSON-friendly (String, Number, Boolean, Map, List).
+     */
+    default Map<String, Object> diagnostics() {
+        return Map.of();
+    }
+
+    @Override
+    default void close() {
+    }
+}
