@@ -107,6 +107,12 @@ public class HistoryStore implements AutoCloseable {
             if (version < 2) {
                 st.executeUpdate("ALTER TABLE battery_readings ADD COLUMN source TEXT");
                 st.executeUpdate("ALTER TABLE battery_readings ADD COLUMN stale BOOLEAN DEFAULT 0");
+                // Rows from the original system hold "YYYY-MM-DD HH:MM:SS[.ffffff]" (UTC); bring them to the sortable
+                // form every query compares against.
+                for (String table : List.of("battery_readings", "recommendations", "errors")) {
+                    st.executeUpdate("UPDATE " + table + " SET timestamp = strftime('%Y-%m-%dT%H:%M:%fZ', timestamp)"
+                            + " WHERE timestamp NOT LIKE '%Z' AND strftime('%Y-%m-%dT%H:%M:%fZ', timestamp) IS NOT NULL");
+                }
             }
             st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
             writer.commit();
