@@ -1,5 +1,6 @@
 package org.openhab.binding.chargepriority.internal.geo;
 
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.openhab.binding.chargepriority.internal.geo;
 
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.*;

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhab.binding.chargepriority.internal.geo.MutableClock;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.vehicle.tesla.TeslaCostMeter.Category;
 
 /**

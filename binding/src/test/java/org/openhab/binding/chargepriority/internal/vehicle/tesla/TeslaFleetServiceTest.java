@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
-import org.openhab.binding.chargepriority.internal.geo.MutableClock;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
 import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;

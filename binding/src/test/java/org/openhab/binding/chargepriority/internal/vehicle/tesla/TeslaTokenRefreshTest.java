@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhab.binding.chargepriority.internal.geo.MutableClock;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException.Kind;
