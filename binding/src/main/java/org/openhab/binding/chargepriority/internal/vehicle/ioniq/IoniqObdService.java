@@ -283,6 +283,9 @@ public class IoniqObdService implements VehicleService {
             map.put("power_kw", Math.round(battery.powerKw() * 100) / 100.0);
             map.put("cumulative_charged_kwh", battery.cumulativeChargedKwh());
             map.put("cumulative_discharged_kwh", battery.cumulativeDischargedKwh());
+            // the status bits other projects read as charging flags, to check against this car (reference §2.6)
+            map.put("bms_relay_on", battery.bmsRelayOn());
+            map.put("bms_ignition_on", battery.bmsIgnitionOn());
         }
         BmsHealthData health = lastHealth;
         if (health != null) {

@@ -130,6 +130,9 @@ class IoniqObdServicePtyTest {
         assertEquals(712.0, diagnostics.get("pack_voltage_v"));
         assertEquals(8.9, diagnostics.get("pack_current_a"));
         assertEquals(6.34, diagnostics.get("power_kw"));
+        assertEquals(12345.6, diagnostics.get("cumulative_charged_kwh"));
+        assertEquals(11876.5, diagnostics.get("cumulative_discharged_kwh"));
+        assertEquals(true, diagnostics.get("bms_ignition_on"));
         assertEquals(true, diagnostics.get("adapter_connected"));
         assertEquals("ELM327 v1.5", diagnostics.get("adapter_version"));
         assertEquals("awake", diagnostics.get("poll_mode"));
