@@ -35,7 +35,7 @@ final class RealVehicles {
         if (tesla != null) {
             real.put(tesla.id(), tesla);
         }
-        VehicleService ioniq = IoniqFromConfig.create(config, clock);
+        VehicleService ioniq = IoniqFromConfig.create(config);
         if (ioniq != null) {
             real.put(ioniq.id(), ioniq);
         }

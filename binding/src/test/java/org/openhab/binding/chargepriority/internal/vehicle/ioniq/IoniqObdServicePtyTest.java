@@ -1,5 +1,6 @@
 package org.openhab.binding.chargepriority.internal.vehicle.ioniq;
 
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.chargepriority.internal.vehicle.ioniq.Elm327SessionTest.INIT;
 
@@ -46,7 +47,7 @@ class IoniqObdServicePtyTest {
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
     private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MutableClock clock = new MutableClock(T0, java.time.ZoneOffset.UTC);
     private final SimulatedElm327 elm = new SimulatedElm327();
     private final List<Duration> sleeps = new ArrayList<>();
     private @Nullable PtyPair pty;
