@@ -1,0 +1,506 @@
+package org.openhab.binding.chargepriority.internal.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.model.Priority;
+import org.openhab.binding.chargepriority.internal.model.Recommendation;
+import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
+import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.store.StoreException;
+import org.openhab.binding.chargepriority.internal.store.StoredError;
+import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
+import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orchestrator: poll each car → decide → store → tell listeners. One update at a time; a trigger during a running
+ * update joins it. Scheduling runs on the injected executor (the openHAB handler's scheduler, or the standalone
+ * runtime's own), time comes from the injected clock.
+ */
+@NonNullByDefault
+public class Household implements AutoCloseable {
+
+    /** A real car's API is asked at most this often, however often users ask for an update. */
+    public static final Duration MIN_REAL_FETCH_INTERVAL = Duration.ofMinutes(1);
+    private static final int RECENT_ERRORS = 100;
+    private static final Duration CLEANUP_INTERVAL = Duration.ofDays(1);
+    private static final Duration FIRST_CLEANUP_DELAY = Duration.ofMinutes(5);
+
+    /** Persists changed settings so they survive a restart (ConfigAdmin or the Thing configuration). */
+    @FunctionalInterface
+    public interface SettingsPersister {
+        SettingsPersister NONE = settings -> {
+        };
+
+        void persist(HouseholdSettings settings);
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(Household.class);
+    private final List<VehicleSlot> slots;
+    private final @Nullable HistoryStore store;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final StatusEnricher enricher;
+    private final SettingsPersister persister;
+    private final DecisionEngine engine = new DecisionEngine();
+    private final List<HouseholdListener> listeners = new CopyOnWriteArrayList<>();
+
+    // Guarded by "this".
+    private HouseholdSettings settings;
+    private final Map<String, VehicleStatus> lastStatus = new HashMap<>();
+    private final Map<String, String> lastError = new HashMap<>();
+    private final Map<String, String> lastErrorKind = new HashMap<>();
+    private final Map<String, Instant> lastRealFetch = new HashMap<>();
+    private final Deque<StoredError> recentErrors = new ArrayDeque<>();
+    private @Nullable String priorityId;
+    private @Nullable Instant lastUpdated;
+    private @Nullable Instant nextUpdate;
+    private @Nullable Instant nextCleanup;
+    private @Nullable CompletableFuture<HouseholdSnapshot> running;
+    private @Nullable ScheduledFuture<?> updateJob;
+    private @Nullable ScheduledFuture<?> cleanupJob;
+    private boolean started;
+    private boolean closed;
+    private long sequence;
+    private long errorIds;
+
+    private volatile HouseholdSnapshot snapshot;
+
+    public Household(List<VehicleSlot> slots, HouseholdSettings settings, @Nullable HistoryStore store, Clock clock,
+            ScheduledExecutorService executor, StatusEnricher enricher, SettingsPersister persister) {
+        this.slots = List.copyOf(slots);
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.executor = executor;
+        this.enricher = enricher;
+        this.persister = persister;
+        this.snapshot = buildSnapshot(Map.of(), Priority.none("No update yet", "Ingen oppdatering ennå"));
+    }
+
+    /** Starts the schedule: an update at once, then every interval; the history cleanup daily. */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        scheduleUpdate(Duration.ZERO);
+        scheduleCleanup(FIRST_CLEANUP_DELAY);
+    }
+
+    public List<VehicleSlot> slots() {
+        return slots;
+    }
+
+    public @Nullable VehicleSlot slot(String vehicleId) {
+        for (VehicleSlot s : slots) {
+            if (s.id().equals(vehicleId)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public @Nullable HistoryStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public HouseholdSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public synchronized HouseholdSettings settings() {
+        return settings;
+    }
+
+    public void addListener(HouseholdListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(HouseholdListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Asks for an update now. Returns at once; the future completes with the snapshot after the update. A request
+     * while an update runs joins it.
+     */
+    public synchronized CompletableFuture<HouseholdSnapshot> requestUpdate() {
+        CompletableFuture<HouseholdSnapshot> current = running;
+        if (current != null) {
+            return current;
+        }
+        CompletableFuture<HouseholdSnapshot> future = new CompletableFuture<>();
+        if (closed) {
+            future.completeExceptionally(new IllegalStateException("The household is closed"));
+            return future;
+        }
+        running = future;
+        executor.execute(() -> runUpdate(future));
+        return future;
+    }
+
+    private void runUpdate(CompletableFuture<HouseholdSnapshot> future) {
+        try {
+            HouseholdSnapshot result = update();
+            future.complete(result);
+        } catch (RuntimeException e) {
+            logger.warn("Update failed: {}", e.getMessage(), e);
+            future.completeExceptionally(e);
+        } finally {
+            synchronized (this) {
+                running = null;
+            }
+        }
+    }
+
+    private HouseholdSnapshot update() {
+        Instant now = clock.instant();
+        HouseholdSettings current = settings();
+        Map<String, VehicleStatus> fresh = new LinkedHashMap<>();
+        for (VehicleSlot slot : slots) {
+            VehicleStatus status = fetch(slot, current, now);
+            if (status != null) {
+                fresh.put(slot.id(), status);
+            }
+        }
+        Decision decision;
+        synchronized (this) {
+            lastStatus.putAll(fresh);
+            decision = decide(now);
+            lastUpdated = now;
+        }
+        save(now, decision);
+        return publish(decision);
+    }
+
+    private @Nullable VehicleStatus fetch(VehicleSlot slot, HouseholdSettings current, Instant now) {
+        String id = slot.id();
+        boolean mock = current.mockMode(id);
+        VehicleService service = slot.active(mock);
+        boolean simulated = service.source() == DataSource.SIMULATION;
+        synchronized (this) {
+            Instant last = lastRealFetch.get(id);
+            VehicleStatus previous = lastStatus.get(id);
+            if (!simulated && last != null && previous != null
+                    && Duration.between(last, now).compareTo(MIN_REAL_FETCH_INTERVAL) < 0) {
+                logger.debug("Not asking {} again within {}: using the status from {}", id, MIN_REAL_FETCH_INTERVAL,
+                        last);
+                return previous;
+            }
+            if (!simulated) {
+                lastRealFetch.put(id, now);
+            }
+        }
+        try {
+            VehicleStatus status = service.fetch();
+            if (!simulated) {
+                status = enricher.enrich(id, status);
+            }
+            synchronized (this) {
+                lastError.remove(id);
+                lastErrorKind.remove(id);
+            }
+            return status;
+        } catch (VehicleException e) {
+            logger.debug("Reading {} failed: {}", id, e.getMessage());
+            return fallback(id, e.kind().name(), e.getMessage());
+        } catch (RuntimeException e) {
+            logger.warn("Reading {} failed unexpectedly: {}", id, e.toString());
+            return fallback(id, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private @Nullable VehicleStatus fallback(String id, String kind, @Nullable String message) {
+        String text = message != null ? message : kind;
+        recordError(id + "_service", kind, text);
+        synchronized (this) {
+            lastError.put(id, text);
+            lastErrorKind.put(id, kind);
+            VehicleStatus previous = lastStatus.get(id);
+            return previous != null ? previous.withStale(true) : null;
+        }
+    }
+
+    /** Decides on the last known statuses. Caller holds the lock. */
+    private Decision decide(Instant now) {
+        List<DecisionEngine.Input> inputs = new ArrayList<>();
+        for (VehicleSlot slot : slots) {
+            VehicleStatus s = lastStatus.get(slot.id());
+            if (s != null) {
+                inputs.add(new DecisionEngine.Input(slot.id(), s));
+            }
+        }
+        Decision decision = engine.decide(inputs, settings, priorityId, now);
+        priorityId = decision.priority().vehicleId();
+        return decision;
+    }
+
+    private void save(Instant now, Decision decision) {
+        HistoryStore s = store;
+        if (s == null) {
+            return;
+        }
+        List<VehicleStatus> statuses = new ArrayList<>();
+        Map<String, Recommendation> byName = new LinkedHashMap<>();
+        synchronized (this) {
+            for (VehicleSlot slot : slots) {
+                VehicleStatus status = lastStatus.get(slot.id());
+                Recommendation rec = decision.recommendations().get(slot.id());
+                if (status != null) {
+                    statuses.add(status);
+                }
+                if (status != null && rec != null) {
+                    byName.put(status.vehicleName(), rec);
+                }
+            }
+        }
+        try {
+            s.saveUpdate(now, statuses, byName);
+        } catch (StoreException e) {
+            logger.warn("History not saved: {}", e.getMessage());
+            recordError("history_store", "StoreException", e.getMessage());
+        }
+    }
+
+    private HouseholdSnapshot publish(Decision decision) {
+        HouseholdSnapshot result;
+        synchronized (this) {
+            result = buildSnapshot(decision.recommendations(), decision.priority());
+            snapshot = result;
+        }
+        for (HouseholdListener l : listeners) {
+            try {
+                l.onSnapshot(result);
+            } catch (RuntimeException e) {
+                logger.warn("A listener failed: {}", e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    /** Caller holds the lock (or is the constructor). */
+    private HouseholdSnapshot buildSnapshot(Map<String, Recommendation> recommendations, Priority priority) {
+        Instant now = clock.instant();
+        Duration staleAfter = Duration.ofMinutes(2L * settings.updateIntervalMinutes());
+        List<VehicleView> views = new ArrayList<>();
+        for (VehicleSlot slot : slots) {
+            boolean mock = settings.mockMode(slot.id());
+            VehicleStatus s = lastStatus.get(slot.id());
+            if (s != null && !s.stale() && DecisionEngine.isStale(s, staleAfter, now)) {
+                s = s.withStale(true);
+            }
+            Map<String, Object> diagnostics;
+            try {
+                diagnostics = slot.active(mock).diagnostics();
+            } catch (RuntimeException e) {
+                diagnostics = Map.of();
+            }
+            views.add(new VehicleView(slot.id(), slot.name(), mock, s, recommendations.get(slot.id()),
+                    lastError.get(slot.id()), lastErrorKind.get(slot.id()), diagnostics));
+        }
+        return new HouseholdSnapshot(++sequence, views, priority, settings, lastUpdated, nextUpdate);
+    }
+
+    /**
+     * Changes the settings: validated as a whole (an invalid value changes nothing), persisted, the decisions
+     * recomputed on the last known data (no new fetch), stored and published.
+     *
+     * @throws InvalidSettingException when the new settings are not valid
+     */
+    public HouseholdSnapshot updateSettings(UnaryOperator<HouseholdSettings> change) {
+        HouseholdSettings changed;
+        Decision decision;
+        Instant now = clock.instant();
+        boolean intervalChanged;
+        synchronized (this) {
+            changed = change.apply(settings);
+            if (changed.equals(settings)) {
+                return snapshot;
+            }
+            intervalChanged = changed.updateIntervalMinutes() != settings.updateIntervalMinutes();
+            Map<String, Boolean> oldModes = settings.mockModes();
+            settings = changed;
+            for (VehicleSlot slot : slots) {
+                if (oldModes.getOrDefault(slot.id(), true) != changed.mockMode(slot.id())) {
+                    // Another source now: its old values say nothing about the new one.
+                    lastStatus.remove(slot.id());
+                    lastError.remove(slot.id());
+                    lastErrorKind.remove(slot.id());
+                    lastRealFetch.remove(slot.id());
+                }
+            }
+            if (intervalChanged && started && !closed) {
+                Instant base = lastUpdated != null ? lastUpdated : now;
+                Instant next = base.plus(Duration.ofMinutes(changed.updateIntervalMinutes()));
+                scheduleUpdate(next.isBefore(now) ? Duration.ZERO : Duration.between(now, next));
+            }
+            decision = decide(now);
+        }
+        try {
+            persister.persist(changed);
+        } catch (RuntimeException e) {
+            logger.warn("Settings could not be saved and will be lost at restart: {}", e.getMessage());
+            recordError("settings", e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+        save(now, decision);
+        return publish(decision);
+    }
+
+    /**
+     * Switches a car between its simulation and its real source, then reads it.
+     *
+     * @throws IllegalArgumentException for an unknown vehicle id
+     * @throws IllegalStateException when switching to a real source that is not configured
+     */
+    public HouseholdSnapshot setMockMode(String vehicleId, boolean enabled) {
+        VehicleSlot slot = slot(vehicleId);
+        if (slot == null) {
+            throw new IllegalArgumentException("Unknown vehicle '" + vehicleId + "'");
+        }
+        if (!enabled && slot.real() == null) {
+            throw new IllegalStateException("The real " + slot.name()
+                    + " is not configured: set its connection (Tesla client id and VIN, or the Ioniq's serial port) first");
+        }
+        HouseholdSnapshot result = updateSettings(s -> s.withMockMode(vehicleId, enabled));
+        requestUpdate();
+        return result;
+    }
+
+    /** Records an error: in the history (when it can be written) and in memory for {@link #recentErrors()}. */
+    public void recordError(String service, @Nullable String type, String message) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            recentErrors.addFirst(new StoredError(++errorIds, now, service, type, message));
+            while (recentErrors.size() > RECENT_ERRORS) {
+                recentErrors.removeLast();
+            }
+        }
+        HistoryStore s = store;
+        if (s != null && !"history_store".equals(service)) {
+            try {
+                s.saveError(now, service, type, message);
+            } catch (StoreException e) {
+                logger.debug("Error not saved to the history: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The errors since the start of this process, newest first (also when the database cannot be written). */
+    public synchronized List<StoredError> recentErrors() {
+        return List.copyOf(recentErrors);
+    }
+
+    public synchronized SchedulerStatus schedulerStatus() {
+        Instant next = nextUpdate;
+        return new SchedulerStatus(started && !closed, settings.updateIntervalMinutes(), next,
+                List.of(new SchedulerStatus.Job("update_vehicles", "Update vehicle data", next),
+                        new SchedulerStatus.Job("cleanup_old_data", "Delete history older than the retention",
+                                nextCleanup)));
+    }
+
+    /** Deletes history older than the retention; runs daily on the schedule and can be called directly. */
+    public long cleanup() {
+        HistoryStore s = store;
+        if (s == null) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(Duration.ofDays(settings().retentionDays()));
+        try {
+            long deleted = s.deleteOlderThan(cutoff);
+            logger.debug("Retention cleanup deleted {} rows older than {}", deleted, cutoff);
+            return deleted;
+        } catch (StoreException e) {
+            recordError("history_store", "StoreException", e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void scheduleUpdate(Duration delay) {
+        ScheduledFuture<?> old = updateJob;
+        if (old != null) {
+            old.cancel(false);
+        }
+        nextUpdate = clock.instant().plus(delay);
+        updateJob = executor.schedule(this::scheduledUpdate, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduledUpdate() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            scheduleUpdate(Duration.ofMinutes(settings.updateIntervalMinutes()));
+        }
+        requestUpdate();
+    }
+
+    private synchronized void scheduleCleanup(Duration delay) {
+        nextCleanup = clock.instant().plus(delay);
+        cleanupJob = executor.schedule(() -> {
+            cleanup();
+            synchronized (this) {
+                if (!closed) {
+                    scheduleCleanup(CLEANUP_INTERVAL);
+                }
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Cancels every scheduled job and closes the real vehicle sources. The store belongs to the caller. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            ScheduledFuture<?> u = updateJob;
+            if (u != null) {
+                u.cancel(false);
+            }
+            ScheduledFuture<?> c = cleanupJob;
+            if (c != null) {
+                c.cancel(false);
+            }
+            updateJob = null;
+            cleanupJob = null;
+            nextUpdate = null;
+            nextCleanup = null;
+        }
+        for (VehicleSlot slot : slots) {
+            VehicleService real = slot.real();
+            if (real != null) {
+                real.close();
+            }
+        }
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+}

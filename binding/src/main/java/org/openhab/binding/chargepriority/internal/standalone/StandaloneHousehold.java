@@ -1,0 +1,150 @@
+package org.openhab.binding.chargepriority.internal.standalone;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.servlet.Servlet;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.Household;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
+import org.openhab.binding.chargepriority.internal.core.StatusEnricher;
+import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
+import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone front door: builds a {@link Household} from ConfigAdmin PID {@code chargepriority} outside openHAB,
+ * registers it with the web layer, and persists run-time settings changes back to the same configuration (Felix
+ * FileInstall writes them to {@code conf/chargepriority.cfg}). Inside openHAB there is no such configuration, so this
+ * component stays inactive there.
+ */
+@Component(configurationPid = StandaloneConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@NonNullByDefault
+public class StandaloneHousehold {
+
+    private final Logger logger = LoggerFactory.getLogger(StandaloneHousehold.class);
+    private final HouseholdRegistry registry;
+    private final ConfigurationAdmin configAdmin;
+    private final ScheduledExecutorService executor;
+    private final HistoryStore store;
+    private final Household household;
+    private final @Nullable ServiceRegistration<Servlet> redirect;
+
+    @Activate
+    public StandaloneHousehold(@Reference HouseholdRegistry registry, @Reference ConfigurationAdmin configAdmin,
+            BundleContext context, Map<String, Object> properties) {
+        this.registry = registry;
+        this.configAdmin = configAdmin;
+        StandaloneConfig config = new StandaloneConfig(properties);
+        HouseholdSettings settings = config.settings();
+        Clock clock = Clock.system(config.zone());
+        this.executor = newExecutor();
+        this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
+        Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
+                config.string("simulationScenario"));
+        List<VehicleSlot> slots = simulation.slots(Map.of());
+        this.household = new Household(slots, settings, store, clock, executor, StatusEnricher.NONE,
+                this::persist);
+        household.addListener(simulation::followPriority);
+        household.start();
+        registry.register(household);
+        this.redirect = registerRedirect(context);
+        logger.info("Charge Priority started: data in {}, threshold {} %, update every {} min, mock modes {}",
+                config.dataDir().toAbsolutePath(), settings.chargeThreshold(), settings.updateIntervalMinutes(),
+                settings.mockModes());
+    }
+
+    private static ScheduledExecutorService newExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "chargepriority-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
+    private @Nullable ServiceRegistration<Servlet> registerRedirect(BundleContext context) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "chargepriority-root-redirect");
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/");
+        return context.registerService(Servlet.class, new RootRedirectServlet(), props);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        try {
+            HouseholdSettings changed = new StandaloneConfig(properties).settings();
+            household.updateSettings(s -> changed);
+        } catch (IllegalArgumentException e) {
+            logger.warn("Configuration {} ignored: {}", StandaloneConfig.PID, e.getMessage());
+        }
+    }
+
+    private void persist(HouseholdSettings settings) {
+        try {
+            Configuration configuration = configAdmin.getConfiguration(StandaloneConfig.PID, null);
+            Dictionary<String, Object> props = configuration.getProperties();
+            Dictionary<String, Object> updated = new Hashtable<>();
+            if (props != null) {
+                for (var keys = props.keys(); keys.hasMoreElements();) {
+                    String key = keys.nextElement();
+                    updated.put(key, props.get(key));
+                }
+            }
+            StandaloneConfig.toProperties(settings).forEach(updated::put);
+            configuration.update(updated);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot save the configuration: " + e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        ServiceRegistration<Servlet> r = redirect;
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                logger.debug("Redirect servlet already unregistered");
+            }
+        }
+        registry.unregister(household);
+        household.close();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+        logger.info("Charge Priority stopped");
+    }
+
+}

@@ -1,0 +1,125 @@
+package org.openhab.binding.chargepriority.internal.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
+import org.openhab.binding.chargepriority.internal.core.VehicleView;
+import org.openhab.binding.chargepriority.internal.model.Recommendation;
+import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * The JSON shapes of the original API (snake_case, ISO-8601 timestamps with offset), built from snapshots.
+ */
+@NonNullByDefault
+public final class StatusJson {
+
+    public static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    private StatusJson() {
+    }
+
+    public static String time(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    }
+
+    private static JsonElement timeOrNull(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? JsonNull.INSTANCE : new JsonPrimitive(time(instant, zone));
+    }
+
+    /** {@code GET /api/status} and the WebSocket status messages (without "type"). */
+    public static JsonObject status(HouseholdSnapshot snapshot, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        JsonObject details = new JsonObject();
+        for (VehicleView v : snapshot.vehicles()) {
+            VehicleStatus s = v.status();
+            o.add(v.id(), s == null ? JsonNull.INSTANCE : vehicle(s, zone));
+            Recommendation r = v.recommendation();
+            o.add(v.id() + "_recommendation", r == null ? JsonNull.INSTANCE : recommendation(r, zone));
+            JsonObject d = new JsonObject();
+            d.addProperty("name", v.name());
+            d.addProperty("mock_mode", v.mockMode());
+            d.addProperty("error", v.error());
+            d.addProperty("error_kind", v.errorKind());
+            d.add("diagnostics", GSON.toJsonTree(v.diagnostics()));
+            details.add(v.id(), d);
+        }
+        o.addProperty("priority_vehicle", snapshot.priority().vehicleName());
+        o.addProperty("priority_vehicle_id", snapshot.priority().vehicleId());
+        o.addProperty("priority_reason", snapshot.priority().reason());
+        o.addProperty("priority_reason_nb", snapshot.priority().reasonNb());
+        o.add("last_updated", timeOrNull(snapshot.lastUpdated(), zone));
+        o.add("next_update", timeOrNull(snapshot.nextUpdate(), zone));
+        o.addProperty("charge_threshold", snapshot.settings().chargeThreshold());
+        o.add("vehicles", details);
+        return o;
+    }
+
+    public static JsonObject vehicle(VehicleStatus s, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        o.addProperty("vehicle_name", s.vehicleName());
+        o.addProperty("battery_percent", s.batteryPercent());
+        o.addProperty("range_km", s.rangeKm());
+        o.addProperty("is_charging", s.charging());
+        o.addProperty("location", s.location().json());
+        o.addProperty("last_updated", time(s.lastUpdated(), zone));
+        o.addProperty("is_mock", s.mock());
+        o.addProperty("charging_rate_kw", s.chargingPowerKw());
+        o.addProperty("latitude", s.latitude());
+        o.addProperty("longitude", s.longitude());
+        o.addProperty("address", s.address());
+        o.addProperty("source", s.source().json());
+        o.addProperty("is_stale", s.stale());
+        o.addProperty("plugged_in", s.pluggedIn());
+        o.addProperty("charging_state", s.chargingState());
+        o.addProperty("range_estimated", s.rangeEstimated());
+        return o;
+    }
+
+    public static JsonObject recommendation(Recommendation r, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        o.addProperty("action", r.action().name());
+        o.addProperty("reason", r.reason());
+        o.addProperty("reason_nb", r.reasonNb());
+        o.addProperty("timestamp", time(r.timestamp(), zone));
+        o.addProperty("battery_percent", r.batteryPercent());
+        o.addProperty("threshold", r.threshold());
+        o.addProperty("priority_score", r.priorityScore());
+        return o;
+    }
+
+    /** {@code GET /api/settings}. */
+    public static JsonObject settings(HouseholdSettings s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("charge_threshold", (double) s.chargeThreshold());
+        o.addProperty("update_interval_minutes", s.updateIntervalMinutes());
+        for (Map.Entry<String, Boolean> e : s.mockModes().entrySet()) {
+            o.addProperty(e.getKey() + "_mock_mode", e.getValue());
+        }
+        o.addProperty("minimum_charge_percent", s.minimumChargePercent());
+        o.addProperty("minimum_range_km", s.minimumRangeKm());
+        o.addProperty("hysteresis_points", s.hysteresisPoints());
+        o.addProperty("retention_days", s.retentionDays());
+        return o;
+    }
+
+    public static JsonArray array(List<JsonObject> items) {
+        JsonArray a = new JsonArray();
+        items.forEach(a::add);
+        return a;
+    }
+}
