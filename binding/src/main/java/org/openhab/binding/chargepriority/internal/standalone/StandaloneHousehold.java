@@ -17,7 +17,6 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
-import org.openhab.binding.chargepriority.internal.core.StatusEnricher;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
@@ -67,8 +66,8 @@ public class StandaloneHousehold {
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
         Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
                 config.string("simulationScenario"));
-        List<VehicleSlot> slots = simulation.slots(Map.of());
-        this.household = new Household(slots, settings, store, clock, executor, StatusEnricher.NONE,
+        List<VehicleSlot> slots = simulation.slots(RealVehicles.create(config, clock));
+        this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
         household.addListener(simulation::followPriority);
         household.start();

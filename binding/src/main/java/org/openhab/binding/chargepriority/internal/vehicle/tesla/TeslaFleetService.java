@@ -1,0 +1,188 @@
+package org.openhab.binding.chargepriority.internal.vehicle.tesla;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
+import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
+import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
+import org.openhab.binding.chargepriority.internal.vehicle.VehicleException.Kind;
+import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
+import org.openhab.binding.chargepriority.internal.vehicle.tesla.dto.Vehicle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Tesla, read through the Fleet API in a way that lets it sleep and keeps the bill small:
+ * <ol>
+ * <li>a status younger than the cache time (5 min) is returned without any call;</li>
+ * <li>when the month's cost is heading past the budget, polls are spaced out and the last status is returned;</li>
+ * <li>{@code GET /api/1/vehicles/{vin}} tells whether the car is online;</li>
+ * <li>only an online car is asked for {@code vehicle_data}. A sleeping or offline car is never woken: the last known
+ * status is returned, marked stale.</li>
+ * </ol>
+ * When Tesla fails or does not answer, the last known status is returned stale; with none, the call throws.
+ */
+@NonNullByDefault
+public final class TeslaFleetService implements VehicleService {
+
+    public static final String ID = "tesla";
+
+    private final Logger logger = LoggerFactory.getLogger(TeslaFleetService.class);
+    private final TeslaConfig config;
+    private final Clock clock;
+    private final TeslaTokenManager tokens;
+    private final TeslaOAuth oauth;
+    private final TeslaCostMeter meter;
+    private final FleetApiClient api;
+    private final VehicleDataMapper mapper;
+
+    private volatile @Nullable VehicleStatus lastStatus;
+    private volatile @Nullable Instant lastDataAt;
+    private volatile String vehicleState = "unknown";
+    private volatile @Nullable String lastError;
+
+    /**
+     * @param config validated configuration
+     * @param clock time source; its zone decides the billing month (use Europe/Oslo or the system zone)
+     * @param geofence sets HOME/AWAY from the car's position; null leaves it UNKNOWN for the household's geofence
+     * @param sleeper waits between retries
+     */
+    public TeslaFleetService(TeslaConfig config, Clock clock, @Nullable HomeGeofence geofence, Sleeper sleeper) {
+        this(config, clock, geofence, sleeper, HttpTransport.create(config.connectTimeout(), config.requestTimeout()),
+                new SecureRandom());
+    }
+
+    TeslaFleetService(TeslaConfig config, Clock clock, @Nullable HomeGeofence geofence, Sleeper sleeper,
+            HttpTransport http, SecureRandom random) {
+        this.config = config;
+        this.clock = clock;
+        TokenEndpointClient tokenEndpoint = new TokenEndpointClient(http, config);
+        this.tokens = new TeslaTokenManager(new TokenStore(config.tokenDir(), random), tokenEndpoint, clock);
+        this.oauth = new TeslaOAuth(config, tokenEndpoint, tokens, clock, random);
+        this.meter = new TeslaCostMeter(config.usageFile(), clock, config.monthlyBudgetUsd());
+        this.api = new FleetApiClient(http, tokens, meter, config, sleeper, clock, ExponentialBackoff.forRateLimit(),
+                ExponentialBackoff.forServerError());
+        this.mapper = new VehicleDataMapper(ID, config.name(), geofence);
+    }
+
+    /** Builds the service with real sleeping between retries. Reads the token file; makes no network call. */
+    public static TeslaFleetService create(TeslaConfig config, Clock clock, @Nullable HomeGeofence geofence) {
+        return new TeslaFleetService(config, clock, geofence, Sleeper.THREAD);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public DataSource source() {
+        return DataSource.FLEET_API;
+    }
+
+    /** The owner's sign-in, for the OAuth start and callback servlets. */
+    public TeslaOAuth oauth() {
+        return oauth;
+    }
+
+    public TeslaCostMeter costMeter() {
+        return meter;
+    }
+
+    /** The read calls, e.g. to list the account's cars during setup. */
+    public FleetApiClient api() {
+        return api;
+    }
+
+    public boolean isAuthorized() {
+        return tokens.isAuthorized();
+    }
+
+    @Override
+    public synchronized VehicleStatus fetch() throws VehicleException {
+        Instant now = clock.instant();
+        VehicleStatus cached = lastStatus;
+        Instant cachedAt = lastDataAt;
+        if (cached != null && cachedAt != null && now.isBefore(cachedAt.plus(config.cacheTtl()))) {
+            return cached;
+        }
+        if (cached != null && meter.shouldSkipPoll(now)) {
+            logger.debug("Tesla poll skipped to stay within the monthly Fleet API budget");
+            return cached.withStale(true);
+        }
+        try {
+            Vehicle vehicle = api.vehicle(config.vin());
+            String state = vehicle.state() == null ? "unknown" : vehicle.state().toLowerCase(Locale.ROOT);
+            vehicleState = state;
+            if (!"online".equals(state)) {
+                return sleeping(cached, state);
+            }
+            VehicleStatus status = mapper.map(api.vehicleData(config.vin()), now);
+            lastStatus = status;
+            lastDataAt = now;
+            lastError = null;
+            return status;
+        } catch (VehicleException e) {
+            if (e.kind() == Kind.ASLEEP) {
+                vehicleState = "asleep";
+                return sleeping(cached, "asleep");
+            }
+            lastError = e.getMessage();
+            if (e.kind() == Kind.COMMUNICATION && cached != null) {
+                logger.debug("Tesla not readable, showing the last known state: {}", e.getMessage());
+                return cached.withStale(true);
+            }
+            throw e;
+        }
+    }
+
+    private VehicleStatus sleeping(@Nullable VehicleStatus cached, String state) throws VehicleException {
+        lastError = null;
+        if (cached == null) {
+            throw new VehicleException(Kind.ASLEEP, "The Tesla is " + state + " and nothing is known about it yet. "
+                    + "It is not woken up; its state appears after it wakes (driving, charging or the Tesla app).");
+        }
+        return cached.withStale(true);
+    }
+
+    @Override
+    public Map<String, Object> diagnostics() {
+        Instant now = clock.instant();
+        Map<String, Object> out = new LinkedHashMap<>(meter.diagnostics(now));
+        out.put("vehicle_state", vehicleState);
+        out.put("authorized", tokens.isAuthorized());
+        String problem = tokens.problem();
+        if (problem != null) {
+            out.put("authorization_problem", problem);
+        }
+        String error = lastError;
+        if (error != null) {
+            out.put("last_error", error);
+        }
+        Instant dataAt = lastDataAt;
+        if (dataAt != null) {
+            out.put("last_vehicle_data", dataAt.toString());
+        }
+        out.put("cache_seconds", config.cacheTtl().toSeconds());
+        return out;
+    }
+
+    /** Minimum poll interval the cost meter recommends now (zero when within budget). */
+    public Duration recommendedMinimumInterval() {
+        return meter.recommendedMinimumInterval(clock.instant());
+    }
+}
