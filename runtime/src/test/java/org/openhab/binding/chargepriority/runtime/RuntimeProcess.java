@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  * {@code tmp/} there. It listens on a free port of 127.0.0.1 only, so tests run beside an instance
  * on port 8000. It can be stopped gracefully (SIGTERM: the framework stops every bundle), killed
  * ({@code kill -9}) and started again on the same directory and port.
+ * <p>
+ * Tests never reach the internet: reverse geocoding (Nominatim) is switched off in the copied
+ * configuration; a test that needs it points {@code geocoding.baseUrl} at a local stub and turns it on.
  */
 public final class RuntimeProcess implements AutoCloseable {
 
@@ -60,7 +63,8 @@ public final class RuntimeProcess implements AutoCloseable {
 
     /**
      * A runtime in a fresh working directory {@code <it dir>/<name>} (deleted first if present) with a
-     * copy of the repository's {@code conf/}. Not started yet: change its configuration first if needed.
+     * copy of the repository's {@code conf/}, geocoding off. Not started yet: change its configuration
+     * first if needed.
      */
     public static RuntimeProcess create(String name) {
         Path jar = Path.of(System.getProperty("chargepriority.runtime.jar", "target/chargepriority.jar"))
@@ -78,7 +82,7 @@ public final class RuntimeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuntimeProcess(jar, workDir, freeLoopbackPort());
+        return new RuntimeProcess(jar, workDir, freeLoopbackPort()).withConfig("geocoding.enabled", "false");
     }
 
     /**
