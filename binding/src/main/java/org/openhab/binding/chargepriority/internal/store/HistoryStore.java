@@ -201,13 +201,26 @@ public class HistoryStore implements AutoCloseable {
 
     /** Readings in [from, to), oldest first, optionally for one vehicle name. */
     public List<Reading> readings(Instant from, Instant to, @Nullable String vehicle) {
-        String sql = "SELECT id, timestamp, vehicle, battery_percent, range_km, location, is_charging, is_mock,"
-                + " charging_rate_kw, latitude, longitude, address, source, stale FROM battery_readings"
-                + " WHERE timestamp >= ? AND timestamp < ?" + (vehicle != null ? " AND vehicle = ?" : "")
-                + " ORDER BY timestamp, id";
-        return query(sql, from, to, vehicle, rs -> new Reading(rs.getLong(1), parse(rs.getString(2)), rs.getString(3),
-                rs.getDouble(4), rs.getDouble(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), getDouble(rs, 9),
-                getDouble(rs, 10), getDouble(rs, 11), rs.getString(12), rs.getString(13), rs.getBoolean(14)));
+        return query(READING_SELECT + " WHERE timestamp >= ? AND timestamp < ?"
+                + (vehicle != null ? " AND vehicle = ?" : "") + " ORDER BY timestamp, id", from, to, vehicle,
+                HistoryStore::reading);
+    }
+
+    private static final String READING_SELECT = "SELECT id, timestamp, vehicle, battery_percent, range_km, location,"
+            + " is_charging, is_mock, charging_rate_kw, latitude, longitude, address, source, stale FROM battery_readings";
+
+    private static Reading reading(ResultSet rs) throws SQLException {
+        return new Reading(rs.getLong(1), parse(rs.getString(2)), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), getDouble(rs, 9), getDouble(rs, 10),
+                getDouble(rs, 11), rs.getString(12), rs.getString(13), rs.getBoolean(14));
+    }
+
+    /** The newest reading of a vehicle, or null when there is none. */
+    public @Nullable Reading lastReading(String vehicle) {
+        List<Reading> rows = query(READING_SELECT + " WHERE timestamp >= ? AND timestamp < ? AND vehicle = ?"
+                + " ORDER BY timestamp DESC, id DESC LIMIT 1", Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"),
+                vehicle, HistoryStore::reading);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** Recommendations in [from, to), oldest first, optionally for one vehicle name. */

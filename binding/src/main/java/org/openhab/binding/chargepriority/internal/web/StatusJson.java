@@ -34,7 +34,10 @@ public final class StatusJson {
     }
 
     public static String time(@Nullable Instant instant, ZoneId zone) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+        // Whole seconds, as the original API: "2024-12-28T19:45:00+01:00".
+        return instant == null ? ""
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                        .format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone));
     }
 
     private static JsonElement timeOrNull(@Nullable Instant instant, ZoneId zone) {

@@ -171,4 +171,16 @@ class HistoryStoreTest {
             copy.toFile().setWritable(true);
         }
     }
+
+    @Test
+    void lastReadingIsTheNewestOfThatCar() {
+        try (HistoryStore store = new HistoryStore(dir.resolve("h.db"))) {
+            assertNull(store.lastReading("Tesla Model Y"));
+            writeHours(store, 3);
+            Reading last = store.lastReading("Tesla Model Y");
+            assertEquals(T0.plus(Duration.ofHours(2)), last.timestamp());
+            assertEquals(52, last.batteryPercent());
+            assertEquals(40, store.lastReading("Hyundai Ioniq 5").batteryPercent());
+        }
+    }
 }

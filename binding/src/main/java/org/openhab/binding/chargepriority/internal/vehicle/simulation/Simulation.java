@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -43,15 +44,22 @@ public final class Simulation {
 
     /**
      * @param scenarioFile a scenario JSON file, or null for the default profiles
+     * @param lastKnownPercent the state of charge a simulated car had when the process last stopped (by display
+     *            name), so a restart continues where it left off instead of jumping back; null when unknown
      * @throws IllegalArgumentException when the scenario file is invalid
      */
     public static Simulation create(Clock clock, double homeLatitude, double homeLongitude,
-            @Nullable String scenarioFile) {
+            @Nullable String scenarioFile, Function<String, @Nullable Double> lastKnownPercent) {
         Map<String, SimulationProfile> profiles = defaultProfiles();
         if (scenarioFile != null) {
             profiles = ScenarioFile.read(Path.of(scenarioFile), profiles);
         }
-        return create(clock, homeLatitude, homeLongitude, profiles);
+        Map<String, SimulationProfile> resumed = new LinkedHashMap<>();
+        profiles.forEach((id, p) -> {
+            Double last = lastKnownPercent.apply(p.name());
+            resumed.put(id, last != null ? p.withInitialBatteryPercent(last) : p);
+        });
+        return create(clock, homeLatitude, homeLongitude, resumed);
     }
 
     public static Simulation create(Clock clock, double homeLatitude, double homeLongitude,

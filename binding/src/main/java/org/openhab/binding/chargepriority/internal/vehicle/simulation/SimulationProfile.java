@@ -56,6 +56,11 @@ public record SimulationProfile(String name, double capacityKwh, double consumpt
         trips = List.copyOf(trips);
     }
 
+    public SimulationProfile withInitialBatteryPercent(double value) {
+        return new SimulationProfile(name, capacityKwh, consumptionKwhPer100Km, chargePowerKw, chargeLimitPercent,
+                value, parkedDrainPercentPerDay, trips);
+    }
+
     static final Set<DayOfWeek> WEEKDAYS = Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
     static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
