@@ -164,16 +164,23 @@ public class Household implements AutoCloseable {
     }
 
     private void runUpdate(CompletableFuture<HouseholdSnapshot> future) {
+        HouseholdSnapshot result = null;
+        RuntimeException failure = null;
         try {
-            HouseholdSnapshot result = update();
-            future.complete(result);
+            result = update();
         } catch (RuntimeException e) {
             logger.warn("Update failed: {}", e.getMessage(), e);
-            future.completeExceptionally(e);
-        } finally {
-            synchronized (this) {
-                running = null;
-            }
+            failure = e;
+        }
+        // Clear "running" before completing: a trigger from a completion callback must start a new update, not get
+        // this finished one back.
+        synchronized (this) {
+            running = null;
+        }
+        if (failure != null) {
+            future.completeExceptionally(failure);
+        } else {
+            future.complete(result);
         }
     }
 

@@ -171,7 +171,8 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         Map<String, Boolean> mockModes = new LinkedHashMap<>();
         included.forEach((id, setup) -> mockModes.put(id, setup.mockMode()));
         Clock now = clock.get();
-        Simulation simulation = Simulation.create(now, h.latitude(), h.longitude(), (String) null);
+        Simulation simulation = Simulation.create(now, h.latitude(), h.longitude(), (String) null,
+                s::lastSimulatedBatteryPercent);
         List<VehicleSlot> slots = simulation.slots(real).stream().filter(slot -> included.containsKey(slot.id()))
                 .toList();
         Household next = new Household(slots, settings(c, mockModes), s, now, scheduler, StatusEnricher.NONE,

@@ -19,7 +19,6 @@ import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
-import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
@@ -66,7 +65,7 @@ public class StandaloneHousehold {
         this.executor = newExecutor();
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
         Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
-                config.string("simulationScenario"), name -> lastSimulatedPercent(store, name));
+                config.string("simulationScenario"), store::lastSimulatedBatteryPercent);
         List<VehicleSlot> slots = simulation.slots(RealVehicles.create(config, clock));
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
@@ -77,11 +76,6 @@ public class StandaloneHousehold {
         logger.info("Charge Priority started: data in {}, threshold {} %, update every {} min, mock modes {}",
                 config.dataDir().toAbsolutePath(), settings.chargeThreshold(), settings.updateIntervalMinutes(),
                 settings.mockModes());
-    }
-
-    private static @Nullable Double lastSimulatedPercent(HistoryStore store, String vehicleName) {
-        Reading last = store.lastReading(vehicleName);
-        return last != null && last.mock() ? last.batteryPercent() : null;
     }
 
     private static ScheduledExecutorService newExecutor() {

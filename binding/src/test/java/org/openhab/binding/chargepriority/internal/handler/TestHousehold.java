@@ -1,5 +1,6 @@
 package org.openhab.binding.chargepriority.internal.handler;
 
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.Mockito.mock;
