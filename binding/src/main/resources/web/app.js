@@ -146,16 +146,25 @@ async function setMockMode(id, checkbox) {
 
 // ---- status ----
 
+/** The reason without its "Charge the … first:" lead, which the banner's title already says. */
+function reasonDetail(reason, title) {
+  const colon = reason.indexOf(': ');
+  if (colon > 0) {
+    return reason.slice(colon + 2);
+  }
+  return reason === title ? '' : reason;
+}
+
 function render(status) {
   lastStatus = status;
   const banner = $('priority-banner');
   const nb = language() === 'nb';
   const id = status.priority_vehicle_id;
   banner.dataset.priority = id || 'none';
-  banner.querySelector('[data-testid="priority-title"]').textContent = id
-    ? `${t('priorityCharge', { name: status.priority_vehicle })} —` : `${t('priorityNone')} —`;
-  banner.querySelector('[data-testid="priority-reason"]').textContent =
-    (nb ? status.priority_reason_nb : status.priority_reason) || '';
+  const title = id ? t('priorityCharge', { name: status.priority_vehicle }) : t('priorityNone');
+  const detail = reasonDetail((nb ? status.priority_reason_nb : status.priority_reason) || '', title);
+  banner.querySelector('[data-testid="priority-title"]').textContent = detail ? `${title} —` : title;
+  banner.querySelector('[data-testid="priority-reason"]').textContent = detail;
 
   const threshold = status.charge_threshold;
   const input = $('threshold-input');
@@ -171,18 +180,21 @@ function render(status) {
   }
   setTime($('last-updated'), status.last_updated);
   setTime($('next-update'), status.next_update);
-  if (updatePending && status.last_updated !== updatePending.since) {
+  if (updatePending && (updatePending.accepted || status.last_updated !== updatePending.since)) {
     finishUpdate();
   }
   scheduleRefresh();
 }
 
 async function loadStatus() {
+  let status;
   try {
-    render(await api('api/status'));
+    status = await api('api/status');
   } catch (e) {
     $('priority-banner').querySelector('[data-testid="priority-reason"]').textContent = problem(e);
+    return;
   }
+  render(status);
 }
 
 // ---- controls ----
@@ -246,6 +258,10 @@ function wireUpdate() {
     updatePending = { since: lastStatus?.last_updated, timer: setTimeout(finishUpdate, 15000) };
     try {
       await api('api/update', { method: 'POST' });
+      if (updatePending) {
+        // The next status is the update's (or a later one).
+        updatePending.accepted = true;
+      }
       if (wsState !== 'connected') {
         setTimeout(loadStatus, 1500);
       }
@@ -306,14 +322,15 @@ function wireHistory() {
 }
 
 async function loadHistory() {
-  const message = $('history-message');
+  let data;
   try {
-    const data = await api(`api/history?hours=${historyHours}`);
-    lastHistory = data.readings;
-    drawHistory(lastHistory);
+    data = await api(`api/history?hours=${historyHours}`);
   } catch (e) {
-    message.textContent = t('historyFailed', { detail: problem(e) });
+    $('history-message').textContent = t('historyFailed', { detail: problem(e) });
+    return;
   }
+  lastHistory = data.readings;
+  drawHistory(lastHistory);
 }
 
 function drawHistory(readings) {
@@ -325,10 +342,11 @@ function drawHistory(readings) {
 async function loadErrors() {
   try {
     lastErrors = await api('api/errors?hours=24');
-    drawErrors(lastErrors);
   } catch (e) {
     $('errors-list').replaceChildren(item(t('requestFailed', { detail: problem(e) })));
+    return;
   }
+  drawErrors(lastErrors);
 }
 
 function item(text, cls) {
