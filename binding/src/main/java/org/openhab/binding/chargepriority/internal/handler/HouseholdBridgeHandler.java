@@ -27,6 +27,7 @@ import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
+import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 import org.openhab.core.OpenHAB;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.i18n.LocaleProvider;
@@ -194,13 +195,23 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
                 registry.unregister(old);
             }
             next.start();
-            registry.register(next);
+            registry.register(next, webSecurity(c));
         }
         if (old != null) {
             old.close();
         }
         logger.debug("Household {} started with {}", getThing().getUID(), mockModes);
         updateStatus(ThingStatus.ONLINE);
+    }
+
+    /** The API token and allowed origins for the web layer (validated in initialize, so this cannot fail). */
+    private static WebSecurity webSecurity(HouseholdConfiguration c) {
+        try {
+            return new WebSecurity(c.apiToken, c.origins());
+        } catch (InvalidConfigurationException | IllegalArgumentException e) {
+            // Not reachable after validation; refuse every token rather than serve the API open.
+            return new WebSecurity(java.util.UUID.randomUUID().toString(), List.of());
+        }
     }
 
     /** The configured settings; on a rebuild, those of the running household (they may have changed since). */

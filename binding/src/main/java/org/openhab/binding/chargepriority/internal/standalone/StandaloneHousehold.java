@@ -22,6 +22,7 @@ import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
+import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -61,6 +62,7 @@ public class StandaloneHousehold {
         this.configAdmin = configAdmin;
         StandaloneConfig config = new StandaloneConfig(properties);
         HouseholdSettings settings = config.settings();
+        WebSecurity security = config.webSecurity();
         Clock clock = Clock.system(config.zone());
         this.executor = newExecutor();
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
@@ -71,7 +73,7 @@ public class StandaloneHousehold {
                 this::persist);
         household.addListener(simulation::followPriority);
         household.start();
-        registry.register(household);
+        registry.register(household, security);
         this.redirect = registerRedirect(context);
         logger.info("Charge Priority started: data in {}, threshold {} %, update every {} min, mock modes {}",
                 config.dataDir().toAbsolutePath(), settings.chargeThreshold(), settings.updateIntervalMinutes(),
@@ -99,8 +101,11 @@ public class StandaloneHousehold {
     @Modified
     void modified(Map<String, Object> properties) {
         try {
-            HouseholdSettings changed = new StandaloneConfig(properties).settings();
+            StandaloneConfig config = new StandaloneConfig(properties);
+            HouseholdSettings changed = config.settings();
+            WebSecurity security = config.webSecurity();
             household.updateSettings(s -> changed);
+            registry.setSecurity(household, security);
         } catch (IllegalArgumentException e) {
             logger.warn("Configuration {} ignored: {}", StandaloneConfig.PID, e.getMessage());
         }
