@@ -24,6 +24,8 @@ import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
 import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -113,7 +115,13 @@ public class StandaloneHousehold {
 
     private void persist(HouseholdSettings settings) {
         try {
-            Configuration configuration = configAdmin.getConfiguration(StandaloneConfig.PID, null);
+            // The configuration FileInstall made from conf/chargepriority.cfg (bound to location "?"): looked up,
+            // not fetched with getConfiguration(pid, null), which would hand back a new, empty one and make
+            // FileInstall rewrite the file with only the settings in it.
+            Configuration[] found = configAdmin
+                    .listConfigurations("(" + Constants.SERVICE_PID + "=" + StandaloneConfig.PID + ")");
+            Configuration configuration = found != null && found.length > 0 ? found[0]
+                    : configAdmin.getConfiguration(StandaloneConfig.PID, "?");
             Dictionary<String, Object> props = configuration.getProperties();
             Dictionary<String, Object> updated = new Hashtable<>();
             if (props != null) {
@@ -124,7 +132,7 @@ public class StandaloneHousehold {
             }
             StandaloneConfig.toProperties(settings).forEach(updated::put);
             configuration.update(updated);
-        } catch (IOException e) {
+        } catch (IOException | InvalidSyntaxException e) {
             throw new IllegalStateException("Cannot save the configuration: " + e.getMessage(), e);
         }
     }
