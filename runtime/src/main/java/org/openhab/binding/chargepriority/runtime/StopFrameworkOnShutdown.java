@@ -27,7 +27,11 @@ public final class StopFrameworkOnShutdown {
     public StopFrameworkOnShutdown(BundleContext context) {
         Framework framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         hook = new Thread(() -> stop(framework), "chargepriority-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (stopped while starting): nothing left to hook.
+        }
     }
 
     @Deactivate

@@ -163,18 +163,40 @@ public class Household implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Asks for an update that reads the cars after this call, for callers that just changed something (a simulated
+     * car's state) and need the next snapshot to show it: a running update, which may have read the cars before the
+     * change, is waited for and then a new one is run. Returns at once.
+     */
+    public synchronized CompletableFuture<HouseholdSnapshot> requestFreshUpdate() {
+        CompletableFuture<HouseholdSnapshot> current = running;
+        if (current == null) {
+            return requestUpdate();
+        }
+        return current.handle((snapshot, error) -> null).thenCompose(ignored -> requestUpdate());
+    }
+
     private void runUpdate(CompletableFuture<HouseholdSnapshot> future) {
+        HouseholdSnapshot result;
         try {
-            HouseholdSnapshot result = update();
-            future.complete(result);
+            result = update();
         } catch (RuntimeException e) {
             logger.warn("Update failed: {}", e.getMessage(), e);
+            finishUpdate();
             future.completeExceptionally(e);
-        } finally {
-            synchronized (this) {
-                running = null;
-            }
+            return;
+        } catch (Error e) {
+            finishUpdate();
+            future.completeExceptionally(e);
+            throw e;
         }
+        finishUpdate();
+        future.complete(result);
+    }
+
+    /** Cleared before the future completes, so that whoever reacts to the completion by asking again gets a new update. */
+    private synchronized void finishUpdate() {
+        running = null;
     }
 
     private HouseholdSnapshot update() {

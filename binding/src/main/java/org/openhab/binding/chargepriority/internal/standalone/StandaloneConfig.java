@@ -11,6 +11,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
+import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 
 /**
  * The ConfigAdmin properties of PID {@code chargepriority} (from {@code conf/chargepriority.cfg}), read and checked.
@@ -112,6 +113,20 @@ public final class StandaloneConfig {
 
     public double homeLongitude() {
         return number("homeLongitude", 10.7522);
+    }
+
+    /** The token the web API and WebSocket require, or null for none (a trusted LAN). */
+    public @Nullable String apiToken() {
+        return string("apiToken");
+    }
+
+    /** Who may use the web API (apiToken, allowedOrigins). */
+    public WebSecurity webSecurity() {
+        try {
+            return new WebSecurity(apiToken(), allowedOrigins());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("allowedOrigins", String.valueOf(e.getMessage()));
+        }
     }
 
     public List<String> allowedOrigins() {

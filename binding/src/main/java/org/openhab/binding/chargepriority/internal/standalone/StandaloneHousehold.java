@@ -19,11 +19,13 @@ import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
-import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
+import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -62,26 +64,22 @@ public class StandaloneHousehold {
         this.configAdmin = configAdmin;
         StandaloneConfig config = new StandaloneConfig(properties);
         HouseholdSettings settings = config.settings();
+        WebSecurity security = config.webSecurity();
         Clock clock = Clock.system(config.zone());
         this.executor = newExecutor();
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
         Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
-                config.string("simulationScenario"), name -> lastSimulatedPercent(store, name));
+                config.string("simulationScenario"), store::lastSimulatedBatteryPercent);
         List<VehicleSlot> slots = simulation.slots(RealVehicles.create(config, clock));
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
         household.addListener(simulation::followPriority);
         household.start();
-        registry.register(household);
+        registry.register(household, security);
         this.redirect = registerRedirect(context);
         logger.info("Charge Priority started: data in {}, threshold {} %, update every {} min, mock modes {}",
                 config.dataDir().toAbsolutePath(), settings.chargeThreshold(), settings.updateIntervalMinutes(),
                 settings.mockModes());
-    }
-
-    private static @Nullable Double lastSimulatedPercent(HistoryStore store, String vehicleName) {
-        Reading last = store.lastReading(vehicleName);
-        return last != null && last.mock() ? last.batteryPercent() : null;
     }
 
     private static ScheduledExecutorService newExecutor() {
@@ -105,8 +103,11 @@ public class StandaloneHousehold {
     @Modified
     void modified(Map<String, Object> properties) {
         try {
-            HouseholdSettings changed = new StandaloneConfig(properties).settings();
+            StandaloneConfig config = new StandaloneConfig(properties);
+            HouseholdSettings changed = config.settings();
+            WebSecurity security = config.webSecurity();
             household.updateSettings(s -> changed);
+            registry.setSecurity(household, security);
         } catch (IllegalArgumentException e) {
             logger.warn("Configuration {} ignored: {}", StandaloneConfig.PID, e.getMessage());
         }
@@ -114,7 +115,13 @@ public class StandaloneHousehold {
 
     private void persist(HouseholdSettings settings) {
         try {
-            Configuration configuration = configAdmin.getConfiguration(StandaloneConfig.PID, null);
+            // The configuration FileInstall made from conf/chargepriority.cfg (bound to location "?"): looked up,
+            // not fetched with getConfiguration(pid, null), which would hand back a new, empty one and make
+            // FileInstall rewrite the file with only the settings in it.
+            Configuration[] found = configAdmin
+                    .listConfigurations("(" + Constants.SERVICE_PID + "=" + StandaloneConfig.PID + ")");
+            Configuration configuration = found != null && found.length > 0 ? found[0]
+                    : configAdmin.getConfiguration(StandaloneConfig.PID, "?");
             Dictionary<String, Object> props = configuration.getProperties();
             Dictionary<String, Object> updated = new Hashtable<>();
             if (props != null) {
@@ -125,7 +132,7 @@ public class StandaloneHousehold {
             }
             StandaloneConfig.toProperties(settings).forEach(updated::put);
             configuration.update(updated);
-        } catch (IOException e) {
+        } catch (IOException | InvalidSyntaxException e) {
             throw new IllegalStateException("Cannot save the configuration: " + e.getMessage(), e);
         }
     }

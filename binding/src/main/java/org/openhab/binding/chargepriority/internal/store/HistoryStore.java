@@ -223,6 +223,12 @@ public class HistoryStore implements AutoCloseable {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** The last stored state of charge of a simulated car, so a restarted simulation continues from it. */
+    public @Nullable Double lastSimulatedBatteryPercent(String vehicle) {
+        Reading last = lastReading(vehicle);
+        return last != null && last.mock() ? last.batteryPercent() : null;
+    }
+
     /** Recommendations in [from, to), oldest first, optionally for one vehicle name. */
     public List<StoredRecommendation> recommendations(Instant from, Instant to, @Nullable String vehicle) {
         String sql = "SELECT id, timestamp, vehicle, action, reason, battery_percent, threshold, priority_score"

@@ -1,8 +1,21 @@
 package org.openhab.binding.chargepriority.internal.web;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -12,32 +25,67 @@ import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
+import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
+import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.store.StoreException;
+import org.openhab.binding.chargepriority.internal.store.StoredError;
+import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulationOverride;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 
 /**
- * The REST API under {@code /chargepriority}: health and status (the full API grows here).
+ * The REST API under {@code /chargepriority/api} and the health check {@code /chargepriority/health}: the original
+ * service's endpoints (§4.1) plus recommendations, errors and the simulation control.
+ *
+ * <p>
+ * Every refused request gets a JSON body {@code {"error", "detail", "field"}} and changes nothing: all input is
+ * checked before anything is applied. A 500 is only ever a bug.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName(ApiServlet.NAME)
-@HttpWhiteboardServletPattern(ApiServlet.PATTERN)
+@HttpWhiteboardServletPattern({ ApiServlet.API_PATTERN, ApiServlet.HEALTH_PATTERN })
 @NonNullByDefault
 public class ApiServlet extends HttpServlet {
 
     public static final String NAME = "chargepriority-api";
-    public static final String PATTERN = "/chargepriority/*";
+    public static final String API_PATTERN = "/chargepriority/api/*";
+    public static final String HEALTH_PATTERN = "/chargepriority/health";
+    static final String PREFIX = "/chargepriority";
+
+    /** How far back history queries may look: the default retention, 90 days. */
+    static final int MAX_HOURS = 2160;
+    static final int DEFAULT_HOURS = 24;
+    /** How long {@code PUT /api/simulation} waits for the update that shows the change. */
+    static final Duration SIMULATION_WAIT = Duration.ofSeconds(30);
+
     private static final long serialVersionUID = 1L;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    private static final Set<String> MOCK_MODE_FIELDS = Set.of("enabled");
+    private static final Set<String> SIMULATION_FIELDS = Set.of("battery_percent", "charging", "plugged_in", "at_home",
+            "schedule");
+    private static final String GET = "GET, HEAD, OPTIONS";
+    private static final String POST = "POST, OPTIONS";
+    private static final String PUT = "PUT, OPTIONS";
+    private static final String ANY = "GET, HEAD, POST, PUT, OPTIONS";
 
+    private final transient Logger logger = LoggerFactory.getLogger(ApiServlet.class);
     private final transient HouseholdRegistry registry;
-    private transient volatile @Nullable CachedJson statusCache;
+    private final transient StatusCache statusCache = new StatusCache();
 
-    private record CachedJson(long sequence, byte[] body) {
+    /** A matched endpoint: its allowed methods and, for /{vehicle} paths, the vehicle id. */
+    private record Route(String name, String allow, @Nullable String vehicle) {
     }
 
     @Activate
@@ -46,61 +94,345 @@ public class ApiServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
+    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
         if (req == null || resp == null) {
             return;
         }
-        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
-        Household household = registry.current();
-        switch (path) {
-            case "/health" -> health(resp, household);
-            case "/api/status" -> {
-                if (household == null) {
-                    error(resp, 503, "not_ready", "The household is not running yet");
-                } else {
-                    status(resp, household);
-                }
+        try {
+            handle(req, resp);
+        } catch (ApiException e) {
+            logger.debug("{} {} refused: {} {}", req.getMethod(), req.getRequestURI(), e.status(), e.getMessage());
+            if (!resp.isCommitted()) {
+                HttpJson.error(resp, e);
             }
-            default -> error(resp, 404, "not_found", "No such path: " + path);
+        } catch (RuntimeException e) {
+            logger.warn("{} {} failed: {}", req.getMethod(), req.getRequestURI(), e.toString(), e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                HttpJson.error(resp, 500, "internal_error",
+                        "The server failed to answer this request; the log has the details");
+            }
         }
+    }
+
+    private void handle(HttpServletRequest req, HttpServletResponse resp) throws ApiException, IOException {
+        String path = path(req);
+        String method = req.getMethod();
+        WebSecurity security = registry.security();
+        if ("/health".equals(path)) {
+            if ("OPTIONS".equals(method)) {
+                RequestGuard.answerOptions(req, resp, security, GET);
+                return;
+            }
+            requireMethod(resp, method, GET);
+            health(resp, registry.current());
+            return;
+        }
+        RequestGuard.addCorsHeaders(req, resp, security);
+        if ("OPTIONS".equals(method)) {
+            Route route = route(path);
+            RequestGuard.answerOptions(req, resp, security, route != null ? route.allow() : ANY);
+            return;
+        }
+        if (!RequestGuard.isSafeMethod(method)) {
+            RequestGuard.checkOrigin(req, security);
+        }
+        RequestGuard.checkToken(req, resp, security);
+        Route route = route(path);
+        if (route == null) {
+            throw new ApiException(404, "not_found", "No such API endpoint: " + PREFIX + path);
+        }
+        requireMethod(resp, method, route.allow());
+        Household household = registry.current();
+        if (household == null) {
+            throw new ApiException(503, "not_ready", "The household is not running yet");
+        }
+        String vehicle = route.vehicle();
+        switch (route.name()) {
+            case "status" -> HttpJson.write(resp, 200, statusCache.get(household).bytes());
+            case "update" -> update(resp, household);
+            case "history" -> history(req, resp, household);
+            case "recommendations" -> recommendations(req, resp, household);
+            case "errors" -> errors(req, resp, household);
+            case "settings" -> HttpJson.write(resp, 200, StatusJson.settings(household.settings()));
+            case "threshold" -> threshold(req, resp, household);
+            case "mock-mode" -> mockMode(req, resp, household, vehicle != null ? vehicle : "");
+            case "scheduler" -> HttpJson.write(resp, 200,
+                    StatusJson.scheduler(household.schedulerStatus(), household.clock().getZone()));
+            case "simulation" -> simulation(req, resp, household, vehicle != null ? vehicle : "");
+            default -> throw new IllegalStateException("Route without a handler: " + route.name());
+        }
+    }
+
+    /** The path below {@code /chargepriority}, e.g. {@code /api/status}. */
+    private static String path(HttpServletRequest req) {
+        String servletPath = req.getServletPath();
+        String pathInfo = req.getPathInfo();
+        String full = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
+    }
+
+    private static @Nullable Route route(String path) {
+        switch (path) {
+            case "/api/status":
+                return new Route("status", GET, null);
+            case "/api/update":
+                return new Route("update", POST, null);
+            case "/api/history":
+                return new Route("history", GET, null);
+            case "/api/recommendations":
+                return new Route("recommendations", GET, null);
+            case "/api/errors":
+                return new Route("errors", GET, null);
+            case "/api/settings":
+                return new Route("settings", GET, null);
+            case "/api/settings/threshold":
+                return new Route("threshold", PUT, null);
+            case "/api/scheduler":
+                return new Route("scheduler", GET, null);
+            default:
+                break;
+        }
+        String vehicle = segmentAfter(path, "/api/settings/mock-mode/");
+        if (vehicle != null) {
+            return new Route("mock-mode", PUT, vehicle);
+        }
+        vehicle = segmentAfter(path, "/api/simulation/");
+        if (vehicle != null) {
+            return new Route("simulation", PUT, vehicle);
+        }
+        return null;
+    }
+
+    private static @Nullable String segmentAfter(String path, String prefix) {
+        if (!path.startsWith(prefix)) {
+            return null;
+        }
+        String rest = path.substring(prefix.length());
+        return rest.isEmpty() || rest.contains("/") ? null : rest;
+    }
+
+    /** 405 with the Allow header when the method is not one of {@code allow}. */
+    static void requireMethod(HttpServletResponse resp, String method, String allow) throws ApiException {
+        for (String m : allow.split(", ")) {
+            if (m.equals(method)) {
+                return;
+            }
+        }
+        resp.setHeader("Allow", allow);
+        throw new ApiException(405, "method_not_allowed", method + " is not allowed here; use " + allow);
     }
 
     private void health(HttpServletResponse resp, @Nullable Household household) throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("status", household != null ? "healthy" : "starting");
         if (household != null) {
-            var settings = household.settings();
+            HouseholdSettings settings = household.settings();
             settings.mockModes().forEach((id, mock) -> o.addProperty(id + "_mock_mode", mock));
             o.addProperty("scheduler_running", household.schedulerStatus().running());
         }
-        write(resp, household != null ? 200 : 503, StatusJson.GSON.toJson(o).getBytes(StandardCharsets.UTF_8));
+        HttpJson.write(resp, household != null ? 200 : 503, o);
     }
 
-    private void status(HttpServletResponse resp, Household household) throws IOException {
-        HouseholdSnapshot snapshot = household.snapshot();
-        CachedJson cached = statusCache;
-        if (cached == null || cached.sequence() != snapshot.sequence()) {
-            ZoneId zone = household.clock().getZone();
-            cached = new CachedJson(snapshot.sequence(),
-                    StatusJson.GSON.toJson(StatusJson.status(snapshot, zone)).getBytes(StandardCharsets.UTF_8));
-            statusCache = cached;
-        }
-        write(resp, 200, cached.body());
-    }
-
-    static void error(HttpServletResponse resp, int status, String code, String message) throws IOException {
+    private void update(HttpServletResponse resp, Household household) throws IOException {
+        household.requestUpdate();
         JsonObject o = new JsonObject();
-        o.addProperty("error", code);
-        o.addProperty("detail", message);
-        write(resp, status, StatusJson.GSON.toJson(o).getBytes(StandardCharsets.UTF_8));
+        o.addProperty("status", "update triggered");
+        HttpJson.write(resp, 202, o);
     }
 
-    static void write(HttpServletResponse resp, int status, byte[] body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
+    private static int hours(HttpServletRequest req) throws ApiException {
+        String text = req.getParameter("hours");
+        if (text == null) {
+            return DEFAULT_HOURS;
+        }
+        String trimmed = text.trim();
+        int hours = DIGITS.matcher(trimmed).matches() ? Integer.parseInt(trimmed) : -1;
+        if (hours < 1 || hours > MAX_HOURS) {
+            throw new ApiException(400, "invalid_hours",
+                    "hours must be a whole number from 1 to " + MAX_HOURS + ", was '" + shorten(text) + "'", "hours");
+        }
+        return hours;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static HistoryStore store(Household household) throws ApiException {
+        HistoryStore store = household.store();
+        if (store == null) {
+            throw new ApiException(503, "history_unavailable", "This installation keeps no history");
+        }
+        return store;
+    }
+
+    private void history(HttpServletRequest req, HttpServletResponse resp, Household household)
+            throws ApiException, IOException {
+        int hours = hours(req);
+        Instant now = household.clock().instant();
+        HistoryStore store = store(household);
+        ZoneId zone = household.clock().getZone();
+        try {
+            writeList(resp, "readings", store.readings(from(now, hours), to(now), null),
+                    r -> StatusJson.reading(r, zone), null);
+        } catch (StoreException e) {
+            throw new ApiException(503, "history_unavailable", "The history cannot be read: " + e.getMessage());
+        }
+    }
+
+    private void recommendations(HttpServletRequest req, HttpServletResponse resp, Household household)
+            throws ApiException, IOException {
+        int hours = hours(req);
+        Instant now = household.clock().instant();
+        HistoryStore store = store(household);
+        ZoneId zone = household.clock().getZone();
+        try {
+            writeList(resp, "recommendations", store.recommendations(from(now, hours), to(now), null),
+                    r -> StatusJson.storedRecommendation(r, zone), null);
+        } catch (StoreException e) {
+            throw new ApiException(503, "history_unavailable", "The history cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** From the history; when it cannot be read, the errors this process remembers (source "memory"). */
+    private void errors(HttpServletRequest req, HttpServletResponse resp, Household household)
+            throws ApiException, IOException {
+        int hours = hours(req);
+        Instant now = household.clock().instant();
+        Instant from = from(now, hours);
+        ZoneId zone = household.clock().getZone();
+        HistoryStore store = household.store();
+        List<StoredError> errors = null;
+        if (store != null) {
+            try {
+                errors = store.errors(from, to(now), null);
+            } catch (StoreException e) {
+                logger.debug("Errors from memory: the history cannot be read: {}", e.getMessage());
+            }
+        }
+        String source = "history";
+        if (errors == null) {
+            source = "memory";
+            errors = household.recentErrors().stream().filter(e -> !e.timestamp().isBefore(from)).toList();
+        }
+        writeList(resp, "errors", errors, e -> StatusJson.error(e, zone), source);
+    }
+
+    private static Instant from(Instant now, int hours) {
+        return now.minus(Duration.ofHours(hours));
+    }
+
+    /** Rows stamped up to a day ahead are included: the clock may have been set back since they were written. */
+    private static Instant to(Instant now) {
+        return now.plus(Duration.ofDays(1));
+    }
+
+    /** Streams {@code {"<name>": [rows...]}} without building the whole document in memory. */
+    private static <T> void writeList(HttpServletResponse resp, String name, List<T> rows,
+            Function<T, JsonElement> toJson, @Nullable String source) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType(HttpJson.CONTENT_TYPE);
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        Writer out = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8);
+        JsonWriter json = new JsonWriter(out);
+        json.setSerializeNulls(true);
+        json.beginObject().name(name).beginArray();
+        for (T row : rows) {
+            StatusJson.GSON.toJson(toJson.apply(row), json);
+        }
+        json.endArray();
+        if (source != null) {
+            json.name("source").value(source);
+        }
+        json.name("count").value(rows.size());
+        json.endObject();
+        json.flush();
+    }
+
+    private void threshold(HttpServletRequest req, HttpServletResponse resp, Household household)
+            throws ApiException, IOException {
+        String text = req.getParameter("threshold");
+        String trimmed = text == null ? "" : text.trim();
+        int threshold = DIGITS.matcher(trimmed).matches() ? Integer.parseInt(trimmed) : -1;
+        if (threshold < 50 || threshold > 100) {
+            throw new ApiException(422, "invalid_threshold",
+                    text == null ? "threshold is required: a whole number from 50 to 100, e.g. ?threshold=85"
+                            : "threshold must be a whole number from 50 to 100, was '" + shorten(text) + "'",
+                    "threshold");
+        }
+        try {
+            household.updateSettings(s -> s.withChargeThreshold(threshold));
+        } catch (InvalidSettingException e) {
+            throw new ApiException(422, "invalid_threshold", String.valueOf(e.getMessage()), "threshold");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("status", "success");
+        o.addProperty("charge_threshold", threshold);
+        HttpJson.write(resp, 200, o);
+    }
+
+    private static VehicleSlot slot(Household household, String vehicle) throws ApiException {
+        VehicleSlot slot = household.slot(vehicle);
+        if (slot == null) {
+            List<String> ids = household.slots().stream().map(VehicleSlot::id).toList();
+            throw new ApiException(404, "unknown_vehicle",
+                    "No vehicle '" + shorten(vehicle) + "'; the vehicles are " + ids, "vehicle");
+        }
+        return slot;
+    }
+
+    private void mockMode(HttpServletRequest req, HttpServletResponse resp, Household household, String vehicle)
+            throws ApiException, IOException {
+        VehicleSlot slot = slot(household, vehicle);
+        boolean enabled = JsonBody.read(req).allowOnly(MOCK_MODE_FIELDS).requireBoolean("enabled");
+        try {
+            household.setMockMode(slot.id(), enabled);
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "not_configured", String.valueOf(e.getMessage()), "enabled");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("status", "success");
+        o.addProperty("vehicle", slot.id());
+        o.addProperty("mock_mode", enabled);
+        HttpJson.write(resp, 200, o);
+    }
+
+    private void simulation(HttpServletRequest req, HttpServletResponse resp, Household household, String vehicle)
+            throws ApiException, IOException {
+        VehicleSlot slot = slot(household, vehicle);
+        JsonBody body = JsonBody.read(req).allowOnly(SIMULATION_FIELDS);
+        if (body.isEmpty()) {
+            throw new ApiException(400, "missing_field",
+                    "Give at least one of " + new TreeSet<>(SIMULATION_FIELDS));
+        }
+        Double battery = body.optionalNumber("battery_percent");
+        if (battery != null && !(battery >= 0 && battery <= 100)) {
+            throw new ApiException(422, "invalid_value", "battery_percent must be from 0 to 100, was " + battery,
+                    "battery_percent");
+        }
+        SimulationOverride change = new SimulationOverride(battery, body.optionalBoolean("charging"),
+                body.optionalBoolean("plugged_in"), body.optionalBoolean("at_home"), body.optionalBoolean("schedule"));
+        if (!household.settings().mockMode(slot.id())) {
+            throw new ApiException(409, "not_in_mock_mode", "The " + slot.name()
+                    + " is read from the real car; switch it to mock mode to set its simulated state", "vehicle");
+        }
+        slot.simulation().apply(change);
+        CompletableFuture<HouseholdSnapshot> update = household.requestFreshUpdate();
+        try {
+            HouseholdSnapshot snapshot = update.get(SIMULATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            HttpJson.write(resp, 200, statusCache.get(household, snapshot).bytes());
+        } catch (TimeoutException e) {
+            JsonObject o = new JsonObject();
+            o.addProperty("status", "update pending");
+            o.addProperty("detail", "The change is applied; the update that shows it is still running");
+            HttpJson.write(resp, 202, o);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The update after the simulation change failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted", "The server is shutting down");
+        }
     }
 }

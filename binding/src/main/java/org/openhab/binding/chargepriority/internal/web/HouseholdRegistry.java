@@ -11,29 +11,49 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The households the web layer serves. The standalone component or the openHAB bridge handler registers the one it
- * built; the servlets serve the first registered (one household per installation) and answer 503 while there is none.
+ * built, with the {@link WebSecurity} from its configuration; the servlets serve the first registered (one household
+ * per installation) and answer 503 while there is none.
  */
 @Component(service = HouseholdRegistry.class)
 @NonNullByDefault
 public class HouseholdRegistry {
 
-    private final List<Household> households = new CopyOnWriteArrayList<>();
+    private record Entry(Household household, WebSecurity security) {
+    }
+
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final List<Consumer<@Nullable Household>> watchers = new CopyOnWriteArrayList<>();
 
+    /** Registers a household without a token and with only the server's own origin allowed. */
     public void register(Household household) {
-        households.add(household);
+        register(household, WebSecurity.OPEN);
+    }
+
+    public void register(Household household, WebSecurity security) {
+        entries.add(new Entry(household, security));
         notifyWatchers();
     }
 
+    /** Replaces the security settings of a registered household (e.g. after a configuration change). */
+    public void setSecurity(Household household, WebSecurity security) {
+        entries.replaceAll(e -> e.household() == household ? new Entry(household, security) : e);
+    }
+
     public void unregister(Household household) {
-        households.remove(household);
+        entries.removeIf(e -> e.household() == household);
         notifyWatchers();
     }
 
     /** The household being served, or null when none is registered. */
     public @Nullable Household current() {
-        List<Household> all = households;
-        return all.isEmpty() ? null : all.get(0);
+        List<Entry> all = entries;
+        return all.isEmpty() ? null : all.get(0).household();
+    }
+
+    /** The security settings of the household being served ({@link WebSecurity#OPEN} when there is none). */
+    public WebSecurity security() {
+        List<Entry> all = entries;
+        return all.isEmpty() ? WebSecurity.OPEN : all.get(0).security();
     }
 
     /** Told (with the new current household or null) whenever registration changes. */

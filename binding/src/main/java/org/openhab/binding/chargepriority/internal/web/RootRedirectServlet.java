@@ -27,7 +27,7 @@ public class RootRedirectServlet extends HttpServlet {
         if ("/".equals(path) || path.isEmpty()) {
             resp.sendRedirect("/chargepriority/");
         } else {
-            ApiServlet.error(resp, 404, "not_found", "No such path: " + path);
+            HttpJson.error(resp, 404, "not_found", "No such path: " + path);
         }
     }
 }

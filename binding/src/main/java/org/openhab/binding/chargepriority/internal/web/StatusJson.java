@@ -10,9 +10,13 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
+import org.openhab.binding.chargepriority.internal.core.SchedulerStatus;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.model.Recommendation;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
+import org.openhab.binding.chargepriority.internal.store.Reading;
+import org.openhab.binding.chargepriority.internal.store.StoredError;
+import org.openhab.binding.chargepriority.internal.store.StoredRecommendation;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -117,6 +121,69 @@ public final class StatusJson {
         o.addProperty("minimum_range_km", s.minimumRangeKm());
         o.addProperty("hysteresis_points", s.hysteresisPoints());
         o.addProperty("retention_days", s.retentionDays());
+        return o;
+    }
+
+    /** {@code GET /api/scheduler}. */
+    public static JsonObject scheduler(SchedulerStatus s, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        o.addProperty("is_running", s.running());
+        o.addProperty("update_interval_minutes", s.updateIntervalMinutes());
+        o.add("next_run_time", timeOrNull(s.nextRunTime(), zone));
+        JsonArray jobs = new JsonArray();
+        for (SchedulerStatus.Job job : s.jobs()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("id", job.id());
+            j.addProperty("name", job.name());
+            j.add("next_run_time", timeOrNull(job.nextRunTime(), zone));
+            jobs.add(j);
+        }
+        o.add("jobs", jobs);
+        return o;
+    }
+
+    /** One row of {@code GET /api/history}: the original BatteryReading fields plus source and is_stale. */
+    public static JsonObject reading(Reading r, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", r.id());
+        o.addProperty("timestamp", time(r.timestamp(), zone));
+        o.addProperty("vehicle", r.vehicle());
+        o.addProperty("battery_percent", r.batteryPercent());
+        o.addProperty("range_km", r.rangeKm());
+        o.addProperty("location", r.location());
+        o.addProperty("is_charging", r.charging());
+        o.addProperty("is_mock", r.mock());
+        o.addProperty("charging_rate_kw", r.chargingRateKw());
+        o.addProperty("latitude", r.latitude());
+        o.addProperty("longitude", r.longitude());
+        o.addProperty("address", r.address());
+        o.addProperty("source", r.source());
+        o.addProperty("is_stale", r.stale());
+        return o;
+    }
+
+    /** One row of {@code GET /api/recommendations}. */
+    public static JsonObject storedRecommendation(StoredRecommendation r, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", r.id());
+        o.addProperty("timestamp", time(r.timestamp(), zone));
+        o.addProperty("vehicle", r.vehicle());
+        o.addProperty("action", r.action());
+        o.addProperty("reason", r.reason());
+        o.addProperty("battery_percent", r.batteryPercent());
+        o.addProperty("threshold", r.threshold());
+        o.addProperty("priority_score", r.priorityScore());
+        return o;
+    }
+
+    /** One row of {@code GET /api/errors}. */
+    public static JsonObject error(StoredError e, ZoneId zone) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", e.id());
+        o.addProperty("timestamp", time(e.timestamp(), zone));
+        o.addProperty("service", e.service());
+        o.addProperty("error_type", e.errorType());
+        o.addProperty("message", e.message());
         return o;
     }
 

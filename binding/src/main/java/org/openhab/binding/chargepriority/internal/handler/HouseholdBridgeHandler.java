@@ -1,0 +1,478 @@
+package org.openhab.binding.chargepriority.internal.handler;
+
+import static org.openhab.binding.chargepriority.internal.handler.ChargePriorityBindingConstants.*;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.Household;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
+import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
+import org.openhab.binding.chargepriority.internal.core.StatusEnricher;
+import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.store.StoreException;
+import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
+import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
+import org.openhab.binding.chargepriority.internal.web.WebSecurity;
+import org.openhab.core.OpenHAB;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.i18n.LocaleProvider;
+import org.openhab.core.i18n.LocationProvider;
+import org.openhab.core.i18n.TimeZoneProvider;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.unit.Units;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code household} bridge: builds the {@link Household} (the cars of its child Things, simulated or real, and
+ * the history database) on the handler's scheduler, registers it with the web layer, and shows its answer on the
+ * channels. The household is rebuilt when a car Thing comes, goes or changes its connection.
+ */
+@NonNullByDefault
+public class HouseholdBridgeHandler extends BaseBridgeHandler {
+
+    /** Car Things initialize just after their bridge: wait this long so the first household has them all. */
+    static final Duration SETTLE_DELAY = Duration.ofSeconds(2);
+
+    private record Car(VehicleHandler handler, VehicleSetup setup) {
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(HouseholdBridgeHandler.class);
+    private final HouseholdRegistry registry;
+    private final LocationProvider locationProvider;
+    private final LocaleProvider localeProvider;
+    private final Supplier<Clock> clock;
+    private final Duration settleDelay;
+
+    // Guarded by "this". The cars outlive a dispose/initialize of this handler: their Things stay initialized.
+    private final Map<String, Car> cars = new LinkedHashMap<>();
+    private final Map<String, VehicleSetup> builtFrom = new HashMap<>();
+    private @Nullable HouseholdConfiguration config;
+    private HouseholdConfiguration.@Nullable Home home;
+    private @Nullable ScheduledFuture<?> buildJob;
+    private @Nullable HistoryStore store;
+    private @Nullable Household household;
+    private long lastPublished;
+
+    public HouseholdBridgeHandler(Bridge bridge, HouseholdRegistry registry, LocationProvider locationProvider,
+            TimeZoneProvider timeZoneProvider, LocaleProvider localeProvider) {
+        this(bridge, registry, locationProvider, localeProvider, () -> Clock.system(timeZoneProvider.getTimeZone()),
+                SETTLE_DELAY);
+    }
+
+    HouseholdBridgeHandler(Bridge bridge, HouseholdRegistry registry, LocationProvider locationProvider,
+            LocaleProvider localeProvider, Supplier<Clock> clock, Duration settleDelay) {
+        super(bridge);
+        this.registry = registry;
+        this.locationProvider = locationProvider;
+        this.localeProvider = localeProvider;
+        this.clock = clock;
+        this.settleDelay = settleDelay;
+    }
+
+    @Override
+    public void initialize() {
+        HouseholdConfiguration c = getConfigAs(HouseholdConfiguration.class);
+        HouseholdConfiguration.Home h;
+        try {
+            c.validate();
+            h = c.home(locationProvider.getLocation());
+        } catch (InvalidConfigurationException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusDescription());
+            return;
+        }
+        synchronized (this) {
+            config = c;
+            home = h;
+        }
+        updateStatus(ThingStatus.UNKNOWN);
+        scheduleBuild();
+    }
+
+    private synchronized void scheduleBuild() {
+        if (config == null) {
+            return;
+        }
+        ScheduledFuture<?> pending = buildJob;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        buildJob = scheduler.schedule(this::build, settleDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void build() {
+        try {
+            buildHousehold();
+        } catch (RuntimeException e) {
+            logger.warn("The household could not be started: {}", e.getMessage(), e);
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
+        }
+    }
+
+    private void buildHousehold() {
+        HouseholdConfiguration c;
+        HouseholdConfiguration.Home h;
+        List<Car> wanted;
+        synchronized (this) {
+            c = config;
+            h = home;
+            if (c == null || h == null) {
+                return;
+            }
+            buildJob = null;
+            wanted = List.copyOf(cars.values());
+            if (household != null && servesAll(wanted)) {
+                return;
+            }
+        }
+        HistoryStore s = openStore(c);
+        if (s == null) {
+            return;
+        }
+        Map<String, VehicleService> real = new HashMap<>();
+        Map<String, VehicleSetup> included = new LinkedHashMap<>();
+        for (Car car : wanted) {
+            VehicleSetup setup = car.setup();
+            if (!setup.mockMode()) {
+                VehicleService service = openRealSource(car);
+                if (service == null) {
+                    continue;
+                }
+                real.put(setup.vehicleId(), service);
+            }
+            included.put(setup.vehicleId(), setup);
+        }
+        Map<String, Boolean> mockModes = new LinkedHashMap<>();
+        included.forEach((id, setup) -> mockModes.put(id, setup.mockMode()));
+        Clock now = clock.get();
+        Simulation simulation = Simulation.create(now, h.latitude(), h.longitude(), (String) null,
+                s::lastSimulatedBatteryPercent);
+        List<VehicleSlot> slots = simulation.slots(real).stream().filter(slot -> included.containsKey(slot.id()))
+                .toList();
+        Household next = new Household(slots, settings(c, mockModes), s, now, scheduler, StatusEnricher.NONE,
+                this::persist);
+        next.addListener(simulation::followPriority);
+        next.addListener(snapshot -> publish(next, snapshot));
+        Household old;
+        synchronized (this) {
+            if (config != c) {
+                next.close();
+                return;
+            }
+            old = household;
+            household = next;
+            builtFrom.clear();
+            builtFrom.putAll(included);
+            lastPublished = 0;
+            if (old != null) {
+                registry.unregister(old);
+            }
+            next.start();
+            registry.register(next, webSecurity(c));
+        }
+        if (old != null) {
+            old.close();
+        }
+        logger.debug("Household {} started with {}", getThing().getUID(), mockModes);
+        updateStatus(ThingStatus.ONLINE);
+    }
+
+    /** The API token and allowed origins for the web layer (validated in initialize, so this cannot fail). */
+    private static WebSecurity webSecurity(HouseholdConfiguration c) {
+        try {
+            return new WebSecurity(c.apiToken, c.origins());
+        } catch (InvalidConfigurationException | IllegalArgumentException e) {
+            // Not reachable after validation; refuse every token rather than serve the API open.
+            return new WebSecurity(java.util.UUID.randomUUID().toString(), List.of());
+        }
+    }
+
+    /** The configured settings; on a rebuild, those of the running household (they may have changed since). */
+    private HouseholdSettings settings(HouseholdConfiguration c, Map<String, Boolean> mockModes) {
+        Household running = current();
+        if (running == null) {
+            return c.settings(mockModes);
+        }
+        HouseholdSettings r = running.settings();
+        return new HouseholdSettings(r.chargeThreshold(), r.updateIntervalMinutes(), r.minimumChargePercent(),
+                r.minimumRangeKm(), r.hysteresisPoints(), r.retentionDays(), mockModes);
+    }
+
+    /** Caller holds the lock. True when the running household already has exactly these cars, set up alike. */
+    private boolean servesAll(List<Car> wanted) {
+        if (wanted.size() != builtFrom.size()) {
+            return false;
+        }
+        for (Car car : wanted) {
+            VehicleSetup built = builtFrom.get(car.setup().vehicleId());
+            if (built == null || !built.sameAs(car.setup())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private @Nullable HistoryStore openStore(HouseholdConfiguration c) {
+        synchronized (this) {
+            HistoryStore open = store;
+            if (open != null) {
+                return open;
+            }
+        }
+        HistoryStore opened;
+        try {
+            opened = new HistoryStore(c.historyPath(OpenHAB.getUserDataFolder()));
+        } catch (StoreException e) {
+            logger.debug("History database not opened: {}", e.getMessage());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    new InvalidConfigurationException("offline.history-unavailable", e.getMessage())
+                            .statusDescription());
+            return null;
+        }
+        synchronized (this) {
+            if (config == c) {
+                store = opened;
+                return opened;
+            }
+        }
+        opened.close();
+        return null;
+    }
+
+    private @Nullable VehicleService openRealSource(Car car) {
+        try {
+            VehicleService service = car.setup().realSource().get();
+            if (service == null) {
+                car.handler().unusable("@text/offline.conf-error-no-real-source");
+            }
+            return service;
+        } catch (IllegalArgumentException e) {
+            car.handler().unusable(new InvalidConfigurationException("offline.conf-error-real-source",
+                    String.valueOf(e.getMessage())).statusDescription());
+            return null;
+        }
+    }
+
+    private void publish(Household source, HouseholdSnapshot snapshot) {
+        List<VehicleHandler> handlers = new ArrayList<>();
+        synchronized (this) {
+            if (source != household || snapshot.sequence() <= lastPublished) {
+                return;
+            }
+            lastPublished = snapshot.sequence();
+            cars.values().forEach(car -> handlers.add(car.handler()));
+        }
+        ReasonLanguage language = language();
+        HouseholdChannels.states(snapshot, language).forEach(this::updateState);
+        for (VehicleHandler handler : handlers) {
+            handler.onSnapshot(snapshot, language);
+        }
+    }
+
+    /** Persists settings changed at run time (channel or REST API) into the Thing configurations. */
+    private void persist(HouseholdSettings settings) {
+        Configuration edited = editConfiguration();
+        HouseholdConfiguration.store(settings, edited);
+        if (!edited.equals(getConfig())) {
+            updateConfiguration(edited);
+        }
+        List<Car> changed = new ArrayList<>();
+        synchronized (this) {
+            for (Car car : cars.values()) {
+                String id = car.setup().vehicleId();
+                if (settings.mockModes().containsKey(id) && settings.mockMode(id) != car.setup().mockMode()) {
+                    changed.add(car);
+                }
+            }
+        }
+        for (Car car : changed) {
+            VehicleSetup updated = car.handler().persistMockMode(settings.mockMode(car.setup().vehicleId()));
+            if (updated != null) {
+                synchronized (this) {
+                    cars.put(updated.vehicleId(), new Car(car.handler(), updated));
+                    builtFrom.put(updated.vehicleId(), updated);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        String channel = channelUID.getId();
+        if (command instanceof RefreshType) {
+            refresh(channel);
+        } else if (CHANNEL_THRESHOLD.equals(channel)) {
+            setThreshold(command);
+        } else if (CHANNEL_UPDATE.equals(channel) && command == OnOffType.ON) {
+            update();
+        }
+    }
+
+    /** Answers from the last snapshot: a refresh never reads the cars. */
+    private void refresh(String channel) {
+        if (CHANNEL_UPDATE.equals(channel)) {
+            updateState(CHANNEL_UPDATE, OnOffType.OFF);
+            return;
+        }
+        HouseholdSnapshot snapshot = snapshot();
+        if (snapshot != null) {
+            State state = HouseholdChannels.states(snapshot, language()).get(channel);
+            if (state != null) {
+                updateState(channel, state);
+            }
+        }
+    }
+
+    private void setThreshold(Command command) {
+        Household h = current();
+        BigDecimal percent = null;
+        if (command instanceof QuantityType<?> quantity) {
+            QuantityType<?> inPercent = quantity.toUnit(Units.PERCENT);
+            percent = inPercent != null ? inPercent.toBigDecimal() : null;
+        } else if (command instanceof DecimalType decimal) {
+            percent = decimal.toBigDecimal();
+        }
+        if (h == null) {
+            logger.debug("Charge threshold {} ignored: the household is not running", command);
+        } else if (percent == null || percent.stripTrailingZeros().scale() > 0) {
+            logger.warn("Charge threshold {} rejected: it must be a whole percentage from 50 to 100", command);
+        } else {
+            try {
+                int value = percent.intValueExact();
+                h.updateSettings(s -> s.withChargeThreshold(value));
+            } catch (InvalidSettingException | ArithmeticException e) {
+                logger.warn("Charge threshold {} rejected: it must be a whole percentage from 50 to 100", command);
+            }
+        }
+        // Also after a rejected value, so the item shows the threshold in force again.
+        refresh(CHANNEL_THRESHOLD);
+    }
+
+    private void update() {
+        Household h = current();
+        if (h == null) {
+            updateState(CHANNEL_UPDATE, OnOffType.OFF);
+            return;
+        }
+        h.requestUpdate().whenComplete((snapshot, error) -> {
+            if (error != null) {
+                logger.debug("Update failed: {}", error.getMessage());
+            }
+            if (current() == h) {
+                updateState(CHANNEL_UPDATE, OnOffType.OFF);
+            }
+        });
+    }
+
+    @Override
+    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
+        if (!(childHandler instanceof VehicleHandler vehicle)) {
+            return;
+        }
+        VehicleSetup setup = vehicle.setup();
+        if (setup == null) {
+            return; // its configuration is wrong, and its status says so
+        }
+        boolean duplicate;
+        synchronized (this) {
+            Car present = cars.get(setup.vehicleId());
+            duplicate = present != null && present.handler() != vehicle;
+            if (!duplicate) {
+                cars.put(setup.vehicleId(), new Car(vehicle, setup));
+            }
+        }
+        if (duplicate) {
+            vehicle.unusable(new InvalidConfigurationException("offline.conf-error-duplicate", setup.vehicleId())
+                    .statusDescription());
+            return;
+        }
+        scheduleBuild();
+        HouseholdSnapshot snapshot = snapshot();
+        if (snapshot != null) {
+            vehicle.onSnapshot(snapshot, language());
+        }
+    }
+
+    @Override
+    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
+        boolean removed;
+        synchronized (this) {
+            removed = cars.values().removeIf(car -> car.handler() == childHandler);
+        }
+        if (removed) {
+            scheduleBuild();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        ScheduledFuture<?> job;
+        Household h;
+        HistoryStore s;
+        synchronized (this) {
+            config = null;
+            home = null;
+            job = buildJob;
+            buildJob = null;
+            h = household;
+            household = null;
+            builtFrom.clear();
+            s = store;
+            store = null;
+            if (h != null) {
+                registry.unregister(h);
+            }
+        }
+        if (job != null) {
+            job.cancel(false);
+        }
+        if (h != null) {
+            h.close();
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The last snapshot of the running household, or null while none runs. */
+    @Nullable
+    HouseholdSnapshot snapshot() {
+        Household h = current();
+        return h != null ? h.snapshot() : null;
+    }
+
+    ReasonLanguage language() {
+        return ReasonLanguage.of(localeProvider.getLocale());
+    }
+
+    synchronized @Nullable Household current() {
+        return household;
+    }
+}

@@ -1,0 +1,54 @@
+package org.openhab.binding.chargepriority.internal.handler;
+
+import static org.openhab.binding.chargepriority.internal.handler.ConfigurationChecks.baseAddress;
+import static org.openhab.binding.chargepriority.internal.handler.ConfigurationChecks.required;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * The configuration of a {@code tesla} Thing, as in {@code OH-INF/thing/vehicles.xml}. Field defaults are the XML
+ * defaults.
+ */
+@NonNullByDefault
+public class TeslaConfiguration {
+
+    public static final String VIN = "vin";
+    private static final Set<String> REGIONS = Set.of("EU", "NA", "CN");
+    /** 17 characters, no I, O or Q (ISO 3779). */
+    private static final Pattern VIN_PATTERN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+
+    public boolean mockMode = true;
+    public String clientId = "";
+    public String clientSecret = "";
+    public String region = "EU";
+    public String vin = "";
+    public String authorizeHost = "https://auth.tesla.com";
+    public String tokenHost = "https://fleet-auth.prd.vn.cloud.tesla.com";
+    /** Empty: the Fleet API address of the region. */
+    public String apiHost = "";
+
+    /**
+     * @throws InvalidConfigurationException naming the first parameter that is wrong; the connection is required
+     *             only in real mode
+     */
+    public void validate() throws InvalidConfigurationException {
+        if (!REGIONS.contains(region)) {
+            throw new InvalidConfigurationException("offline.conf-error-region", region);
+        }
+        if (!vin.isEmpty() && !VIN_PATTERN.matcher(vin).matches()) {
+            throw new InvalidConfigurationException("offline.conf-error-vin", vin);
+        }
+        baseAddress("authorizeHost", authorizeHost);
+        baseAddress("tokenHost", tokenHost);
+        if (!apiHost.isBlank()) {
+            baseAddress("apiHost", apiHost);
+        }
+        if (!mockMode) {
+            required("clientId", clientId);
+            required("clientSecret", clientSecret);
+        }
+    }
+}

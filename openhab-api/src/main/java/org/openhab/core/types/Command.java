@@ -1,0 +1,10 @@
+package org.openhab.core.types;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in for openHAB 4.3's {@code Command}.
+ */
+@NonNullByDefault
+public interface Command extends Type {
+}
