@@ -94,6 +94,29 @@ public final class HistoryBench {
                         label(hours), rows.size(), ms(cold), ms(times[times.length / 2]), ms(times[0]),
                         ms(json[json.length / 2]), bytes / 1e6);
             }
+            for (Duration step : new Duration[] { Duration.ofMinutes(30), Duration.ofHours(1) }) {
+                Instant from = end.minus(Duration.ofDays(90));
+                long[] times = new long[7];
+                List<Reading> rows = List.of();
+                for (int i = 0; i < 2; i++) {
+                    store.readingsSampled(from, end.plusSeconds(1), step);
+                }
+                for (int i = 0; i < times.length; i++) {
+                    long t0 = System.nanoTime();
+                    rows = store.readingsSampled(from, end.plusSeconds(1), step);
+                    times[i] = System.nanoTime() - t0;
+                }
+                Arrays.sort(times);
+                long t0 = System.nanoTime();
+                long bytes = toJsonBytes(rows);
+                System.out.printf(Locale.ROOT,
+                        "readingsSampled 90 d, step %-6s %7d rows   median %.1f ms, min %.1f ms; JSON %.1f ms, %.2f MB%n",
+                        step.toMinutes() + " min", rows.size(), ms(times[times.length / 2]), ms(times[0]),
+                        ms(System.nanoTime() - t0), bytes / 1e6);
+            }
+            long tl = System.nanoTime();
+            store.lastReading("Tesla Model Y");
+            System.out.printf(Locale.ROOT, "lastReading (read at start-up): %.1f ms%n", ms(System.nanoTime() - tl));
             for (int hours : new int[] { 24, 2160 }) {
                 Instant from = end.minus(Duration.ofHours(hours));
                 long[] times = new long[5];
