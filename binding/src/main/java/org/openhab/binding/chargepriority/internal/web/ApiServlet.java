@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -341,6 +343,16 @@ public class ApiServlet extends HttpServlet {
         if (errors == null) {
             source = "memory";
             errors = household.recentErrors().stream().filter(e -> !e.timestamp().isBefore(from)).toList();
+        } else {
+            // Those the history could not take (it is full or read-only) are shown all the same.
+            List<StoredError> unsaved = household.unsavedErrors().stream()
+                    .filter(e -> !e.timestamp().isBefore(from)).toList();
+            if (!unsaved.isEmpty()) {
+                List<StoredError> all = new ArrayList<>(errors);
+                all.addAll(unsaved);
+                all.sort(Comparator.comparing(StoredError::timestamp).reversed());
+                errors = all;
+            }
         }
         writeList(resp, "errors", errors, e -> StatusJson.error(e, zone), source);
     }
