@@ -1,6 +1,7 @@
 package org.openhab.binding.chargepriority.internal.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,8 @@ public class ApiServlet extends HttpServlet {
     static final int DEFAULT_HOURS = 24;
     /** The longest step of a thinned-out history: one day. */
     static final int MAX_STEP_MINUTES = 1440;
+    /** An unneeded body is read and dropped up to this size; beyond it the connection is closed. */
+    private static final long MAX_DRAIN_BYTES = 1024 * 1024;
     /** How long {@code PUT /api/simulation} waits for the update that shows the change. */
     static final Duration SIMULATION_WAIT = Duration.ofSeconds(30);
 
@@ -117,6 +120,27 @@ public class ApiServlet extends HttpServlet {
                 HttpJson.error(resp, 500, "internal_error",
                         "The server failed to answer this request; the log has the details");
             }
+        } finally {
+            drain(req);
+        }
+    }
+
+    /**
+     * Reads what is left of a request body the answer did not need (an error before the body was read, a body sent
+     * to an endpoint that takes none). Left unread, the container closes the connection with data in its receive
+     * buffer, the client's TCP stack gets a reset, and the client loses the answer that was already sent.
+     */
+    private static void drain(HttpServletRequest req) {
+        try {
+            InputStream in = req.getInputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // read as a reader already, or the client went away: nothing left to do
         }
     }
 
@@ -247,7 +271,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     private static int hours(HttpServletRequest req) throws ApiException {
-        String text = req.getParameter("hours");
+        String text = parameter(req, "hours");
         if (text == null) {
             return DEFAULT_HOURS;
         }
@@ -266,7 +290,7 @@ public class ApiServlet extends HttpServlet {
      * (75 MB of JSON); with a step of 60 minutes, 4,320.
      */
     private static @Nullable Integer stepMinutes(HttpServletRequest req) throws ApiException {
-        String text = req.getParameter("step_minutes");
+        String text = parameter(req, "step_minutes");
         if (text == null) {
             return null;
         }
@@ -279,6 +303,20 @@ public class ApiServlet extends HttpServlet {
                     "step_minutes");
         }
         return step;
+    }
+
+    /**
+     * A request parameter. The container also reads parameters from a form body ({@code Content-Type:
+     * application/x-www-form-urlencoded}) and throws on one it cannot parse (bad encoding, too large): that is the
+     * client's error, a 400, not a 500.
+     */
+    static @Nullable String parameter(HttpServletRequest req, String name) throws ApiException {
+        try {
+            return req.getParameter(name);
+        } catch (RuntimeException e) {
+            throw new ApiException(400, "invalid_parameters",
+                    "The request's parameters cannot be read (a malformed or too large form body?)");
+        }
     }
 
     private static String shorten(String s) {
@@ -391,7 +429,7 @@ public class ApiServlet extends HttpServlet {
 
     private void threshold(HttpServletRequest req, HttpServletResponse resp, Household household)
             throws ApiException, IOException {
-        String text = req.getParameter("threshold");
+        String text = parameter(req, "threshold");
         String trimmed = text == null ? "" : text.trim();
         int threshold = DIGITS.matcher(trimmed).matches() ? Integer.parseInt(trimmed) : -1;
         if (threshold < 50 || threshold > 100) {
