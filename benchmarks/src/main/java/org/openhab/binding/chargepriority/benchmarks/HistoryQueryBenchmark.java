@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code HistoryStore.readings} over 24 h, 7 d and 90 d of a full 90-day history (one reading a minute per car), the
+ * {@code HistoryStore.readings} (and {@code readingsSampled} as the dashboard asks for it) over 24 h, 7 d and 90 d of a full 90-day history (one reading a minute per car), the
  * query behind {@code GET /api/history?hours=...}. Uses the database HistoryBench leaves
  * ({@code benchmarks/target/history/data/charging_manager.db.90d}, copied), or fills a new one.
  *
@@ -79,5 +79,11 @@ public class HistoryQueryBenchmark {
     @Benchmark
     public List<Reading> readings() {
         return store.readings(from, to, null);
+    }
+
+    /** What the dashboard asks for: about 1,500 points per car ({@code step_minutes = ceil(hours * 60 / 1500)}). */
+    @Benchmark
+    public List<Reading> readingsSampledForTheDashboard() {
+        return store.readingsSampled(from, to, Duration.ofMinutes((hours * 60L + 1499) / 1500));
     }
 }
