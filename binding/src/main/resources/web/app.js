@@ -333,7 +333,9 @@ function wireHistory() {
 async function loadHistory() {
   let data;
   try {
-    data = await api(`api/history?hours=${historyHours}`);
+    // Beyond a day, about 1,500 points per car are all a chart can show (at a one-minute interval, 30 days are 43,200).
+    const step = historyHours > 24 ? Math.ceil(historyHours * 60 / 1500) : 0;
+    data = await api(`api/history?hours=${historyHours}` + (step ? `&step_minutes=${step}` : ''));
   } catch (e) {
     $('history-message').textContent = t('historyFailed', { detail: problem(e) });
     return;

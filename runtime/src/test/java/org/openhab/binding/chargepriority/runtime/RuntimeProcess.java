@@ -53,6 +53,7 @@ public final class RuntimeProcess implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final List<String> jvmArgs = new ArrayList<>();
     private Process process;
 
     private RuntimeProcess(Path jar, Path workDir, int port) {
@@ -113,6 +114,12 @@ public final class RuntimeProcess implements AutoCloseable {
         return this;
     }
 
+    /** Adds JVM options (e.g. {@code -Xmx64m}) to the next starts. */
+    public RuntimeProcess withJvmArgs(String... args) {
+        jvmArgs.addAll(List.of(args));
+        return this;
+    }
+
     /**
      * Starts {@code java -jar chargepriority.jar} in the working directory and waits until
      * {@code /chargepriority/health} answers 200.
@@ -126,11 +133,13 @@ public final class RuntimeProcess implements AutoCloseable {
             throw new IllegalStateException("already running");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), //
-                "-Djava.io.tmpdir=" + workDir.resolve("tmp"), //
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-Djava.io.tmpdir=" + workDir.resolve("tmp"), //
                 "-Dorg.osgi.service.http.port=" + port, //
                 "-Dorg.ops4j.pax.web.listening.addresses=127.0.0.1", //
-                "-jar", jar.toString()) //
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command) //
                 .directory(workDir.toFile()) //
                 .redirectErrorStream(true) //
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
@@ -213,6 +222,34 @@ public final class RuntimeProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Any method on this runtime, with a JSON body or none. */
+    public HttpResponse<String> send(String method, String path, String jsonBody) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
+        if (jsonBody == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The process id, while it runs. */
+    public long pid() {
+        Process p = process;
+        if (p == null) {
+            throw new IllegalStateException("not running");
+        }
+        return p.pid();
     }
 
     public URI uri(String path) {

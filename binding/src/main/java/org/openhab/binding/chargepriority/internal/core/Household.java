@@ -71,6 +71,7 @@ public class Household implements AutoCloseable {
     private final Map<String, String> lastErrorKind = new HashMap<>();
     private final Map<String, Instant> lastRealFetch = new HashMap<>();
     private final Deque<StoredError> recentErrors = new ArrayDeque<>();
+    private final Deque<StoredError> unsavedErrors = new ArrayDeque<>();
     private @Nullable String priorityId;
     private @Nullable Instant lastUpdated;
     private @Nullable Instant nextUpdate;
@@ -415,20 +416,40 @@ public class Household implements AutoCloseable {
     /** Records an error: in the history (when it can be written) and in memory for {@link #recentErrors()}. */
     public void recordError(String service, @Nullable String type, String message) {
         Instant now = clock.instant();
+        StoredError error;
         synchronized (this) {
-            recentErrors.addFirst(new StoredError(++errorIds, now, service, type, message));
+            error = new StoredError(++errorIds, now, service, type, message);
+            recentErrors.addFirst(error);
             while (recentErrors.size() > RECENT_ERRORS) {
                 recentErrors.removeLast();
             }
         }
         HistoryStore s = store;
+        boolean saved = false;
         if (s != null && !"history_store".equals(service)) {
             try {
                 s.saveError(now, service, type, message);
+                saved = true;
             } catch (StoreException e) {
                 logger.debug("Error not saved to the history: {}", e.getMessage());
             }
         }
+        if (!saved) {
+            synchronized (this) {
+                unsavedErrors.addFirst(error);
+                while (unsavedErrors.size() > RECENT_ERRORS) {
+                    unsavedErrors.removeLast();
+                }
+            }
+        }
+    }
+
+    /**
+     * The errors of this process that are not in the history (the history itself failing: a full disk, a read-only
+     * file), newest first, so the API can show them beside the stored ones.
+     */
+    public synchronized List<StoredError> unsavedErrors() {
+        return List.copyOf(unsavedErrors);
     }
 
     /** The errors since the start of this process, newest first (also when the database cannot be written). */

@@ -1,11 +1,19 @@
 package org.openhab.binding.chargepriority.internal.standalone;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +57,17 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public class StandaloneHousehold {
 
+    /** The file FileInstall loaded a configuration from, as a file: URI. */
+    private static final String FILEINSTALL_FILENAME = "felix.fileinstall.filename";
+
     private final Logger logger = LoggerFactory.getLogger(StandaloneHousehold.class);
     private final HouseholdRegistry registry;
     private final ConfigurationAdmin configAdmin;
     private final ScheduledExecutorService executor;
     private final HistoryStore store;
     private final Household household;
+    /** The settings the binding last wrote to the configuration file, or read from it at start. Guarded by this. */
+    private HouseholdSettings lastWritten;
     private final @Nullable ServiceRegistration<Servlet> redirect;
 
     @Activate
@@ -64,6 +77,7 @@ public class StandaloneHousehold {
         this.configAdmin = configAdmin;
         StandaloneConfig config = new StandaloneConfig(properties);
         HouseholdSettings settings = config.settings();
+        this.lastWritten = settings;
         WebSecurity security = config.webSecurity();
         Clock clock = Clock.system(config.zone());
         this.executor = newExecutor();
@@ -100,24 +114,65 @@ public class StandaloneHousehold {
         return context.registerService(Servlet.class, new RootRedirectServlet(), props);
     }
 
+    /**
+     * A configuration change: a hand edit of conf/chargepriority.cfg (via FileInstall) is applied; the echoes of the
+     * binding's own writes are not. Those arrive late and out of order (each write reaches SCR twice, once from
+     * ConfigAdmin and once from FileInstall's next poll), and applying an old one would undo a newer change.
+     */
     @Modified
-    void modified(Map<String, Object> properties) {
+    synchronized void modified(Map<String, Object> properties) {
         try {
             StandaloneConfig config = new StandaloneConfig(properties);
             HouseholdSettings changed = config.settings();
             WebSecurity security = config.webSecurity();
-            household.updateSettings(s -> changed);
+            if (changed.equals(lastWritten) || isStale(properties)) {
+                logger.debug("Configuration {}: settings not applied again (written by the binding itself, or an "
+                        + "older state of the file)", StandaloneConfig.PID);
+            } else {
+                household.updateSettings(s -> changed);
+            }
             registry.setSecurity(household, security);
         } catch (IllegalArgumentException e) {
             logger.warn("Configuration {} ignored: {}", StandaloneConfig.PID, e.getMessage());
         }
     }
 
-    private void persist(HouseholdSettings settings) {
+
+    /**
+     * True when FileInstall delivers settings it read from conf/chargepriority.cfg that the file no longer holds: an
+     * older state of the file, read between two quick changes (e.g. two threshold changes in a row), arriving after
+     * the newer one was applied. Applying it would undo the newer change; FileInstall delivers the file's newer
+     * content on its next poll anyway. A hand edit of the file always matches the file, so it is applied.
+     */
+    private boolean isStale(Map<String, Object> properties) {
+        Object fileName = properties.get(FILEINSTALL_FILENAME);
+        if (fileName == null) {
+            return false;
+        }
+        try (Reader in = Files.newBufferedReader(Path.of(URI.create(fileName.toString())),
+                StandardCharsets.ISO_8859_1)) {
+            Properties onDisk = new Properties();
+            onDisk.load(in);
+            Map<String, Object> fromFile = new HashMap<>();
+            onDisk.forEach((k, v) -> fromFile.put(k.toString(), v));
+            return !new StandaloneConfig(fromFile).settings().equals(new StandaloneConfig(properties).settings());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Saves changed settings: into conf/chargepriority.cfg (atomically, see {@link ConfigFile}; FileInstall's own
+     * write-back is off) and then into the configuration, so FileInstall finds the file equal to it and SCR's
+     * {@code modified} gets what the household already has. Always the household's newest settings, so two changes
+     * that race here end with the later one in the file.
+     */
+    private synchronized void persist(HouseholdSettings changed) {
+        HouseholdSettings settings = household.settings();
+        lastWritten = settings;
         try {
             // The configuration FileInstall made from conf/chargepriority.cfg (bound to location "?"): looked up,
-            // not fetched with getConfiguration(pid, null), which would hand back a new, empty one and make
-            // FileInstall rewrite the file with only the settings in it.
+            // not fetched with getConfiguration(pid, null), which would hand back a new, empty one.
             Configuration[] found = configAdmin
                     .listConfigurations("(" + Constants.SERVICE_PID + "=" + StandaloneConfig.PID + ")");
             Configuration configuration = found != null && found.length > 0 ? found[0]
@@ -130,12 +185,20 @@ public class StandaloneHousehold {
                     updated.put(key, props.get(key));
                 }
             }
-            StandaloneConfig.toProperties(settings).forEach(updated::put);
+            Map<String, Object> values = StandaloneConfig.toProperties(settings);
+            Object fileName = updated.get(FILEINSTALL_FILENAME);
+            if (fileName != null) {
+                Map<String, String> text = new LinkedHashMap<>();
+                values.forEach((k, v) -> text.put(k, String.valueOf(v)));
+                ConfigFile.update(Path.of(URI.create(fileName.toString())), text);
+            }
+            values.forEach(updated::put);
             configuration.update(updated);
-        } catch (IOException | InvalidSyntaxException e) {
+        } catch (IOException | InvalidSyntaxException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot save the configuration: " + e.getMessage(), e);
         }
     }
+
 
     @Deactivate
     void deactivate() {

@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -39,12 +41,16 @@ public class HistoryStore implements AutoCloseable {
     /** Timestamps are stored as fixed-width UTC text, which sorts like the instants it names. */
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final int CLEANUP_BATCH = 5000;
 
     private final Logger logger = LoggerFactory.getLogger(HistoryStore.class);
     private final Path file;
-    private final Object writeLock = new Object();
+    /**
+     * Fair, so an update waiting while the retention cleanup deletes batch after batch gets the connection after the
+     * current batch (an unfair monitor let the cleanup take it back at once, and an update waited for all of it).
+     */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Object readLock = new Object();
     private final Connection writer;
     private final Connection reader;
@@ -114,6 +120,13 @@ public class HistoryStore implements AutoCloseable {
                             + " WHERE timestamp NOT LIKE '%Z' AND strftime('%Y-%m-%dT%H:%M:%fZ', timestamp) IS NOT NULL");
                 }
             }
+            if (version < 3) {
+                // One index seek per vehicle and bucket for readingsSampled; also serves lastReading. It covers every
+                // use of the original (vehicle) index, which would only cost every insert.
+                st.executeUpdate("CREATE INDEX IF NOT EXISTS idx_readings_vehicle_timestamp"
+                        + " ON battery_readings(vehicle, timestamp)");
+                st.executeUpdate("DROP INDEX IF EXISTS idx_readings_vehicle");
+            }
             st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
             writer.commit();
             writer.setAutoCommit(true);
@@ -131,7 +144,8 @@ public class HistoryStore implements AutoCloseable {
      * @param recommendations recommendation per vehicle name
      */
     public void saveUpdate(Instant timestamp, List<VehicleStatus> statuses, Map<String, Recommendation> recommendations) {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             try {
                 writer.setAutoCommit(false);
                 try (PreparedStatement r = writer.prepareStatement(
@@ -181,11 +195,14 @@ public class HistoryStore implements AutoCloseable {
             } catch (SQLException e) {
                 throw new StoreException("Cannot save the update: " + e.getMessage(), e);
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
     public void saveError(Instant timestamp, String service, @Nullable String errorType, @Nullable String message) {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             try (PreparedStatement st = writer
                     .prepareStatement("INSERT INTO errors (timestamp, service, error_type, message) VALUES (?,?,?,?)")) {
                 st.setString(1, TS.format(timestamp));
@@ -196,6 +213,8 @@ public class HistoryStore implements AutoCloseable {
             } catch (SQLException e) {
                 throw new StoreException("Cannot save an error: " + e.getMessage(), e);
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -204,6 +223,45 @@ public class HistoryStore implements AutoCloseable {
         return query(READING_SELECT + " WHERE timestamp >= ? AND timestamp < ?"
                 + (vehicle != null ? " AND vehicle = ?" : "") + " ORDER BY timestamp, id", from, to, vehicle,
                 HistoryStore::reading);
+    }
+
+    /**
+     * Readings in [from, to) thinned out for a chart of a long window: per vehicle, the first reading of each
+     * {@code step}-long bucket counted from {@code from}; oldest first. A bucket without a reading gives none. Each
+     * bucket is one index seek, so the time grows with the number of buckets, not with the readings in the window
+     * (90 days of one reading a minute per car are 260,000 rows; at a step of one hour, 4,320 are read).
+     */
+    public List<Reading> readingsSampled(Instant from, Instant to, Duration step) {
+        long stepSeconds = Math.max(1, step.toSeconds());
+        long buckets = Math.max(0, (Duration.between(from, to).toSeconds() + stepSeconds - 1) / stepSeconds);
+        // v: the distinct vehicles by index jumps; b: bucket numbers; p: the first reading per vehicle and bucket.
+        String sql = "WITH RECURSIVE" //
+                + " v(name) AS (SELECT (SELECT min(vehicle) FROM battery_readings) UNION ALL"
+                + " SELECT (SELECT min(vehicle) FROM battery_readings WHERE vehicle > v.name) FROM v"
+                + " WHERE v.name IS NOT NULL)," //
+                + " b(k) AS (SELECT 0 WHERE ?4 > 0 UNION ALL SELECT k + 1 FROM b WHERE k + 1 < ?4),"
+                + " p(id) AS (SELECT (SELECT r.id FROM battery_readings r WHERE r.vehicle = v.name"
+                + " AND r.timestamp >= strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '+' || (b.k * ?3) || ' seconds')"
+                + " AND r.timestamp < min(?2, strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '+' || ((b.k + 1) * ?3) || ' seconds'))"
+                + " ORDER BY r.timestamp, r.id LIMIT 1) FROM v, b WHERE v.name IS NOT NULL) "
+                + READING_SELECT + " WHERE id IN (SELECT id FROM p) ORDER BY timestamp, id";
+        synchronized (readLock) {
+            try (PreparedStatement st = reader.prepareStatement(sql)) {
+                st.setString(1, TS.format(from));
+                st.setString(2, TS.format(to));
+                st.setLong(3, stepSeconds);
+                st.setLong(4, buckets);
+                List<Reading> result = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(reading(rs));
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                throw new StoreException("Cannot read the history: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static final String READING_SELECT = "SELECT id, timestamp, vehicle, battery_percent, range_km, location,"
@@ -261,24 +319,30 @@ public class HistoryStore implements AutoCloseable {
                     + " WHERE timestamp < ? LIMIT " + CLEANUP_BATCH + ")";
             int deleted;
             do {
-                synchronized (writeLock) {
+                writeLock.lock();
+                try {
                     try (PreparedStatement st = writer.prepareStatement(sql)) {
                         st.setString(1, ts);
                         deleted = st.executeUpdate();
                     } catch (SQLException e) {
                         throw new StoreException("Cannot delete old history: " + e.getMessage(), e);
                     }
+                } finally {
+                    writeLock.unlock();
                 }
                 total += deleted;
             } while (deleted == CLEANUP_BATCH);
         }
         if (total > 0) {
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 try (Statement st = writer.createStatement()) {
                     st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                 } catch (SQLException e) {
                     logger.debug("WAL checkpoint after cleanup failed: {}", e.getMessage());
                 }
+            } finally {
+                writeLock.unlock();
             }
         }
         return total;
@@ -347,11 +411,14 @@ public class HistoryStore implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             synchronized (readLock) {
                 closeQuietly(reader);
                 closeQuietly(writer);
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -1,12 +1,15 @@
 package org.openhab.binding.chargepriority.internal.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +33,7 @@ import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.store.StoredError;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulationOverride;
@@ -67,6 +71,10 @@ public class ApiServlet extends HttpServlet {
     /** How far back history queries may look: the default retention, 90 days. */
     static final int MAX_HOURS = 2160;
     static final int DEFAULT_HOURS = 24;
+    /** The longest step of a thinned-out history: one day. */
+    static final int MAX_STEP_MINUTES = 1440;
+    /** An unneeded body is read and dropped up to this size; beyond it the connection is closed. */
+    private static final long MAX_DRAIN_BYTES = 1024 * 1024;
     /** How long {@code PUT /api/simulation} waits for the update that shows the change. */
     static final Duration SIMULATION_WAIT = Duration.ofSeconds(30);
 
@@ -112,6 +120,27 @@ public class ApiServlet extends HttpServlet {
                 HttpJson.error(resp, 500, "internal_error",
                         "The server failed to answer this request; the log has the details");
             }
+        } finally {
+            drain(req);
+        }
+    }
+
+    /**
+     * Reads what is left of a request body the answer did not need (an error before the body was read, a body sent
+     * to an endpoint that takes none). Left unread, the container closes the connection with data in its receive
+     * buffer, the client's TCP stack gets a reset, and the client loses the answer that was already sent.
+     */
+    private static void drain(HttpServletRequest req) {
+        try {
+            InputStream in = req.getInputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // read as a reader already, or the client went away: nothing left to do
         }
     }
 
@@ -242,7 +271,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     private static int hours(HttpServletRequest req) throws ApiException {
-        String text = req.getParameter("hours");
+        String text = parameter(req, "hours");
         if (text == null) {
             return DEFAULT_HOURS;
         }
@@ -253,6 +282,41 @@ public class ApiServlet extends HttpServlet {
                     "hours must be a whole number from 1 to " + MAX_HOURS + ", was '" + shorten(text) + "'", "hours");
         }
         return hours;
+    }
+
+    /**
+     * Optional {@code step_minutes} of {@code /api/history}: at most one reading per car per step (the first of each),
+     * for charts of long windows; without it every reading. 90 days of one reading a minute are 260,000 readings
+     * (75 MB of JSON); with a step of 60 minutes, 4,320.
+     */
+    private static @Nullable Integer stepMinutes(HttpServletRequest req) throws ApiException {
+        String text = parameter(req, "step_minutes");
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        int step = DIGITS.matcher(trimmed).matches() ? Integer.parseInt(trimmed) : -1;
+        if (step < 1 || step > MAX_STEP_MINUTES) {
+            throw new ApiException(400, "invalid_step",
+                    "step_minutes must be a whole number from 1 to " + MAX_STEP_MINUTES + ", was '" + shorten(text)
+                            + "'",
+                    "step_minutes");
+        }
+        return step;
+    }
+
+    /**
+     * A request parameter. The container also reads parameters from a form body ({@code Content-Type:
+     * application/x-www-form-urlencoded}) and throws on one it cannot parse (bad encoding, too large): that is the
+     * client's error, a 400, not a 500.
+     */
+    static @Nullable String parameter(HttpServletRequest req, String name) throws ApiException {
+        try {
+            return req.getParameter(name);
+        } catch (RuntimeException e) {
+            throw new ApiException(400, "invalid_parameters",
+                    "The request's parameters cannot be read (a malformed or too large form body?)");
+        }
     }
 
     private static String shorten(String s) {
@@ -273,9 +337,11 @@ public class ApiServlet extends HttpServlet {
         Instant now = household.clock().instant();
         HistoryStore store = store(household);
         ZoneId zone = household.clock().getZone();
+        Integer step = stepMinutes(req);
         try {
-            writeList(resp, "readings", store.readings(from(now, hours), to(now), null),
-                    r -> StatusJson.reading(r, zone), null);
+            List<Reading> readings = step == null ? store.readings(from(now, hours), to(now), null)
+                    : store.readingsSampled(from(now, hours), to(now), Duration.ofMinutes(step));
+            writeList(resp, "readings", readings, r -> StatusJson.reading(r, zone), null);
         } catch (StoreException e) {
             throw new ApiException(503, "history_unavailable", "The history cannot be read: " + e.getMessage());
         }
@@ -315,6 +381,16 @@ public class ApiServlet extends HttpServlet {
         if (errors == null) {
             source = "memory";
             errors = household.recentErrors().stream().filter(e -> !e.timestamp().isBefore(from)).toList();
+        } else {
+            // Those the history could not take (it is full or read-only) are shown all the same.
+            List<StoredError> unsaved = household.unsavedErrors().stream()
+                    .filter(e -> !e.timestamp().isBefore(from)).toList();
+            if (!unsaved.isEmpty()) {
+                List<StoredError> all = new ArrayList<>(errors);
+                all.addAll(unsaved);
+                all.sort(Comparator.comparing(StoredError::timestamp).reversed());
+                errors = all;
+            }
         }
         writeList(resp, "errors", errors, e -> StatusJson.error(e, zone), source);
     }
@@ -353,7 +429,7 @@ public class ApiServlet extends HttpServlet {
 
     private void threshold(HttpServletRequest req, HttpServletResponse resp, Household household)
             throws ApiException, IOException {
-        String text = req.getParameter("threshold");
+        String text = parameter(req, "threshold");
         String trimmed = text == null ? "" : text.trim();
         int threshold = DIGITS.matcher(trimmed).matches() ? Integer.parseInt(trimmed) : -1;
         if (threshold < 50 || threshold > 100) {

@@ -103,7 +103,7 @@ final class RequestGuard {
         if (header != null && security.tokenMatches(header)) {
             return;
         }
-        String query = req.getParameter("token");
+        String query = ApiServlet.parameter(req, "token");
         if (query != null && security.tokenMatches(query)) {
             return;
         }

@@ -21,7 +21,9 @@
  * {@code priority_reason}, {@code priority_reason_nb}), {@code last_updated}, {@code next_update},
  * {@code charge_threshold}, {@code vehicles} (name, mock mode, last read error, diagnostics).</li>
  * <li>{@code POST /api/update} — 202 {@code {"status":"update triggered"}} at once; joins a running update.</li>
- * <li>{@code GET /api/history?hours=N} — {@code {"readings":[...]}}, oldest first; N 1–2160, default 24.</li>
+ * <li>{@code GET /api/history?hours=N} — {@code {"readings":[...]}}, oldest first; N 1–2160, default 24. With
+ * {@code &step_minutes=S} (1–1440) at most one reading per car per S minutes (the first of each step): for charts of
+ * long windows.</li>
  * <li>{@code GET /api/recommendations?hours=N}, {@code GET /api/errors?hours=N} — from the history;
  * {@code errors} adds {@code "source":"history"|"memory"} (memory: the database cannot be read).</li>
  * <li>{@code GET /api/settings}; {@code PUT /api/settings/threshold?threshold=N} (50–100, else 422);

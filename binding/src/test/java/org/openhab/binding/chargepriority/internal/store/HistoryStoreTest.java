@@ -76,6 +76,37 @@ class HistoryStoreTest {
     }
 
     @Test
+    void sampledReadingsKeepTheFirstReadingOfEachCarInEachStep() {
+        try (HistoryStore store = new HistoryStore(dir.resolve("h.db"))) {
+            writeHours(store, 48);
+
+            List<Reading> sampled = store.readingsSampled(T0, T0.plus(Duration.ofHours(48)), Duration.ofHours(6));
+
+            assertEquals(16, sampled.size(), "8 steps of 6 h, 2 cars");
+            for (int i = 0; i < 16; i++) {
+                assertEquals(T0.plus(Duration.ofHours(6L * (i / 2))), sampled.get(i).timestamp(), "oldest first");
+            }
+            assertEquals(8, sampled.stream().filter(r -> r.vehicle().equals("Tesla Model Y")).count());
+            assertEquals(56, sampled.get(2).batteryPercent() + sampled.get(3).batteryPercent() - 40, 1e-9,
+                    "the reading at 06:00 itself");
+            // The upper bound stays exclusive, also inside the last step.
+            assertEquals(4, store.readingsSampled(T0, T0.plus(Duration.ofHours(7)), Duration.ofHours(6)).size());
+        }
+    }
+
+    @Test
+    void sampledReadingsWithAStepShorterThanTheIntervalAreAllReadings() {
+        try (HistoryStore store = new HistoryStore(dir.resolve("h.db"))) {
+            writeHours(store, 10);
+            Instant to = T0.plus(Duration.ofHours(10));
+
+            assertEquals(store.readings(T0, to, null), store.readingsSampled(T0, to, Duration.ofMinutes(15)));
+            assertEquals(List.of(), store.readingsSampled(to, to, Duration.ofHours(1)), "an empty window");
+            assertEquals(List.of(), store.readingsSampled(T0.minus(Duration.ofDays(1)), T0, Duration.ofHours(1)));
+        }
+    }
+
+    @Test
     void errorsNewestFirst() {
         try (HistoryStore store = new HistoryStore(dir.resolve("h.db"))) {
             store.saveError(T0, "tesla_service", "COMMUNICATION", "timeout");

@@ -232,6 +232,29 @@ class ApiServletTest {
     }
 
     @Test
+    void historyWithAStepKeepsOneReadingPerCarPerStep() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            server.updateAfter(Duration.ofMinutes(10));
+        }
+        int all = http.get("/chargepriority/api/history?hours=2").json().getAsJsonArray("readings").size();
+
+        JsonArray sampled = http.get("/chargepriority/api/history?hours=2&step_minutes=60").json()
+                .getAsJsonArray("readings");
+
+        assertTrue(all >= 12, "every reading without a step: " + all);
+        assertTrue(sampled.size() >= 2 && sampled.size() <= 4, "at most one per car and hour: " + sampled);
+        assertEquals(all, http.get("/chargepriority/api/history?hours=2&step_minutes=1").json()
+                .getAsJsonArray("readings").size(), "a step shorter than the interval keeps every reading");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0", "1441", "-1", "x", "2.5", "" })
+    void historyRefusesAStepOutsideOneMinuteToADay(String step) throws Exception {
+        assertError(http.get("/chargepriority/api/history?hours=24&step_minutes=" + step), 400, "invalid_step",
+                "step_minutes");
+    }
+
+    @Test
     void recommendationsComeFromTheHistory() throws Exception {
         server.updateAfter(Duration.ofMinutes(60));
 
