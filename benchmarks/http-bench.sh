@@ -4,6 +4,7 @@
 #
 #   benchmarks/http-bench.sh [rounds] [duration]          (defaults: 3 rounds of 20 s per endpoint)
 #   JAVA_OPTS="-Xmx64m -XX:+UseSerialGC" benchmarks/http-bench.sh
+#   BASELINE=1 benchmarks/http-bench.sh                   (the control: bare Jetty 9.4, no OSGi/Pax Web)
 #
 # Builds nothing: run `mvn -q -DskipTests package` first. Installs wrk from Debian when missing. Works in
 # benchmarks/target/http/ (a copy of conf/ with geocoding off), prints one line per run and the medians.
@@ -25,9 +26,16 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 BASE=http://127.0.0.1:$PORT/chargepriority
 
 cd "$WORK"
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -Djava.io.tmpdir="$WORK/tmp" -Dorg.osgi.service.http.port="$PORT" \
-  -Dorg.ops4j.pax.web.listening.addresses=127.0.0.1 -jar "$JAR" > console.log 2>&1 &
+if [ "${BASELINE:-}" = 1 ]; then
+  # the control: bare Jetty 9.4 with fixed bodies (benchmarks module: mvn -q -Pbench -DskipTests package)
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -cp "$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*" \
+    org.openhab.binding.chargepriority.benchmarks.JettyBaseline "$PORT" > console.log 2>&1 &
+else
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -Djava.io.tmpdir="$WORK/tmp" -Dorg.osgi.service.http.port="$PORT" \
+    -Dorg.ops4j.pax.web.listening.addresses=127.0.0.1 -jar "$JAR" > console.log 2>&1 &
+fi
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
@@ -36,7 +44,7 @@ for _ in $(seq 1 300); do
 done
 curl -sf "$BASE/api/status" > /dev/null
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'${BASELINE:+, BASELINE (bare Jetty)}, commit $(git -C "$ROOT" rev-parse --short HEAD)"
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, after a 10 s warm-up of each endpoint"
 for path in health api/status; do wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/$path" > /dev/null; done
 
