@@ -124,6 +124,15 @@ function renderCard(id, vehicle, details, rec, threshold) {
   if (!f['mock-toggle'].disabled) {
     f['mock-toggle'].checked = !!details?.mock_mode;
   }
+  const diag = details?.diagnostics || {};
+  if (typeof diag.estimated_cost_usd === 'number') {
+    const calls = Object.values(diag.api_calls_month || {}).reduce((a, b) => a + (Number(b) || 0), 0);
+    f.cost.textContent = t('apiCost', { cost: diag.estimated_cost_usd.toFixed(2), calls })
+      + (diag.throttled ? ` — ${t('apiThrottled')}` : '');
+    f.cost.hidden = false;
+  } else {
+    f.cost.hidden = true;
+  }
   f.error.hidden = !details?.error;
   f.error.textContent = details?.error || '';
 }

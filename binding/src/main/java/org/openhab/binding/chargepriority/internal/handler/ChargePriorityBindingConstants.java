@@ -42,6 +42,9 @@ public final class ChargePriorityBindingConstants {
     public static final String CHANNEL_ACTION = "decision#action";
     public static final String CHANNEL_REASON = "decision#reason";
     public static final String CHANNEL_PRIORITY_SCORE = "decision#priority-score";
+    public static final String CHANNEL_API_COST = "api#cost";
+    public static final String CHANNEL_API_CALLS = "api#calls";
+    public static final String CHANNEL_API_THROTTLED = "api#throttled";
 
     private ChargePriorityBindingConstants() {
     }

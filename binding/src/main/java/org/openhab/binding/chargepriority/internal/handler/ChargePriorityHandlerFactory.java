@@ -2,9 +2,13 @@ package org.openhab.binding.chargepriority.internal.handler;
 
 import static org.openhab.binding.chargepriority.internal.handler.ChargePriorityBindingConstants.*;
 
+import java.nio.file.Path;
+import java.time.Clock;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
+import org.openhab.core.OpenHAB;
 import org.openhab.core.i18n.LocaleProvider;
 import org.openhab.core.i18n.LocationProvider;
 import org.openhab.core.i18n.TimeZoneProvider;
@@ -35,7 +39,9 @@ public class ChargePriorityHandlerFactory extends BaseThingHandlerFactory {
     public ChargePriorityHandlerFactory(@Reference HouseholdRegistry registry,
             @Reference LocationProvider locationProvider, @Reference TimeZoneProvider timeZoneProvider,
             @Reference LocaleProvider localeProvider) {
-        this(registry, locationProvider, timeZoneProvider, localeProvider, VehicleServiceFactory.MOCK_ONLY);
+        this(registry, locationProvider, timeZoneProvider, localeProvider,
+                new RealVehicleServiceFactory(Path.of(OpenHAB.getUserDataFolder(), "chargepriority"),
+                        () -> Clock.system(timeZoneProvider.getTimeZone())));
     }
 
     ChargePriorityHandlerFactory(HouseholdRegistry registry, LocationProvider locationProvider,

@@ -20,8 +20,11 @@ import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
-import org.openhab.binding.chargepriority.internal.core.StatusEnricher;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.geo.GeoEnricher;
+import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
+import org.openhab.binding.chargepriority.internal.geo.NominatimGeocoder;
+import org.openhab.binding.chargepriority.internal.geo.NominatimSettings;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
@@ -176,7 +179,11 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
                 s::lastSimulatedBatteryPercent);
         List<VehicleSlot> slots = simulation.slots(real).stream().filter(slot -> included.containsKey(slot.id()))
                 .toList();
-        Household next = new Household(slots, settings(c, mockModes), s, now, scheduler, StatusEnricher.NONE,
+        // Home/away from the geofence (openHAB's location by default) and addresses from Nominatim, for real cars.
+        GeoEnricher geo = new GeoEnricher(
+                new HomeGeofence(h.latitude(), h.longitude(), h.radiusMetres(), HomeGeofence.DEFAULT_HYSTERESIS_METERS),
+                new NominatimGeocoder(NominatimSettings.defaults().withEnabled(c.reverseGeocoding), now));
+        Household next = new Household(slots, settings(c, mockModes), s, now, scheduler, geo::enrich,
                 this::persist);
         next.addListener(simulation::followPriority);
         next.addListener(snapshot -> publish(next, snapshot));

@@ -40,6 +40,7 @@ public class HouseholdConfiguration {
     public @Nullable Double homeLatitude;
     public @Nullable Double homeLongitude;
     public int homeRadius = 150;
+    public boolean reverseGeocoding = true;
     public String historyFile = "";
     public String apiToken = "";
     public String allowedOrigins = "";

@@ -25,8 +25,10 @@ public class TeslaConfiguration {
     public String clientSecret = "";
     public String region = "EU";
     public String vin = "";
-    public String authorizeHost = "https://auth.tesla.com";
-    public String tokenHost = "https://fleet-auth.prd.vn.cloud.tesla.com";
+    /** Empty: Tesla's login page of the region. */
+    public String authorizeHost = "";
+    /** Empty: Tesla's token endpoint of the region. */
+    public String tokenHost = "";
     /** Empty: the Fleet API address of the region. */
     public String apiHost = "";
 
@@ -41,14 +43,19 @@ public class TeslaConfiguration {
         if (!vin.isEmpty() && !VIN_PATTERN.matcher(vin).matches()) {
             throw new InvalidConfigurationException("offline.conf-error-vin", vin);
         }
-        baseAddress("authorizeHost", authorizeHost);
-        baseAddress("tokenHost", tokenHost);
+        if (!authorizeHost.isBlank()) {
+            baseAddress("authorizeHost", authorizeHost);
+        }
+        if (!tokenHost.isBlank()) {
+            baseAddress("tokenHost", tokenHost);
+        }
         if (!apiHost.isBlank()) {
             baseAddress("apiHost", apiHost);
         }
         if (!mockMode) {
             required("clientId", clientId);
             required("clientSecret", clientSecret);
+            required("vin", vin);
         }
     }
 }

@@ -41,12 +41,18 @@ final class VehicleChannels {
             CHANNEL_LAST_UPDATE, CHANNEL_SOURCE, CHANNEL_SIMULATED, CHANNEL_ACTION, CHANNEL_REASON,
             CHANNEL_PRIORITY_SCORE);
 
+    /** The Tesla's Fleet API cost meter (only the real Tesla has one; simulated: UNDEF). */
+    static final List<String> TESLA_API = List.of(CHANNEL_API_COST, CHANNEL_API_CALLS, CHANNEL_API_THROTTLED);
+
     private VehicleChannels() {
     }
 
     /** The state of every channel (keys as in {@link #ALL}). */
     static Map<String, State> states(VehicleView view, ReasonLanguage language) {
         Map<String, State> states = new LinkedHashMap<>();
+        if ("tesla".equals(view.id())) {
+            apiCost(view.diagnostics(), states);
+        }
         VehicleStatus s = view.status();
         if (s == null) {
             ALL.forEach(id -> states.put(id, UnDefType.UNDEF));
@@ -78,6 +84,21 @@ final class VehicleChannels {
                 r != null ? new StringType(language.pick(r.reason(), r.reasonNb())) : UnDefType.UNDEF);
         states.put(CHANNEL_PRIORITY_SCORE, r != null ? new DecimalType(r.priorityScore()) : UnDefType.UNDEF);
         return states;
+    }
+
+    private static void apiCost(Map<String, Object> diagnostics, Map<String, State> states) {
+        Object cost = diagnostics.get("estimated_cost_usd");
+        Object calls = diagnostics.get("api_calls_month");
+        Object throttled = diagnostics.get("throttled");
+        states.put(CHANNEL_API_COST, cost instanceof Number n ? new DecimalType(n.doubleValue()) : UnDefType.UNDEF);
+        long total = 0;
+        if (calls instanceof Map<?, ?> byCategory) {
+            for (Object v : byCategory.values()) {
+                total += v instanceof Number n ? n.longValue() : 0;
+            }
+        }
+        states.put(CHANNEL_API_CALLS, calls instanceof Map<?, ?> ? new DecimalType(total) : UnDefType.UNDEF);
+        states.put(CHANNEL_API_THROTTLED, throttled instanceof Boolean b ? OnOffType.from(b) : UnDefType.UNDEF);
     }
 
     private static State string(@Nullable String value) {

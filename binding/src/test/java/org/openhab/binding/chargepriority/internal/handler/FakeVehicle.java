@@ -62,8 +62,13 @@ final class FakeVehicle implements VehicleService {
         if (f != null) {
             throw f;
         }
+        // Positions as the real sources give them: the OBD adapter has none; the Fleet API's follows the location
+        // (the household's geofence decides home/away from it).
+        boolean positioned = source != DataSource.OBD && location != Location.UNKNOWN;
+        Double latitude = positioned ? (location == Location.AWAY ? 60.0 : 59.9139) : null;
+        Double longitude = positioned ? 10.7522 : null;
         return new VehicleStatus(name, batteryPercent, rangeKm, charging, charging, location, clock.instant(), false,
-                powerKw, 59.9139, 10.7522, null, source, false, chargingState, false);
+                powerKw, latitude, longitude, null, source, false, chargingState, false);
     }
 
     @Override

@@ -89,7 +89,8 @@ class HouseholdBridgeHandlerTest {
     }
 
     private static Map<String, Object> realTeslaConfig() {
-        return Map.of("mockMode", false, "clientId", "client", "clientSecret", "secret", "region", "EU");
+        return Map.of("mockMode", false, "clientId", "client", "clientSecret", "secret", "region", "EU", "vin",
+                "XP7YGCEK5PB000001");
     }
 
     @Test
@@ -232,7 +233,8 @@ class HouseholdBridgeHandlerTest {
 
         assertEquals(UnDefType.UNDEF, lastState(t, channel(teslaHandler.getThing(), CHANNEL_CHARGING_POWER)),
                 "an unknown power is UNDEF, not 0");
-        assertEquals(UnDefType.UNDEF, lastState(t, channel(teslaHandler.getThing(), CHANNEL_ADDRESS)));
+        assertEquals(new StringType("59.91390, 10.75220"), lastState(t, channel(teslaHandler.getThing(), CHANNEL_ADDRESS)),
+                "without an address the coordinates are shown");
         assertEquals(OnOffType.OFF, lastState(t, channel(teslaHandler.getThing(), CHANNEL_CHARGING)));
         assertEquals(OnOffType.ON, lastState(i, channel(ioniqHandler.getThing(), CHANNEL_CHARGING)));
         assertEquals(new StringType("Stopped"), lastState(t, channel(teslaHandler.getThing(), CHANNEL_CHARGING_STATE)));

@@ -26,7 +26,7 @@ import org.w3c.dom.Element;
 @NonNullByDefault
 class ReadmeChannelsTest {
 
-    private static final Path README = basedir().resolve("../doc/openhab-readme-section.md");
+    private static final Path README = basedir().resolve("../README.md");
     /** Item types of the system channel types the binding uses. */
     private static final Map<String, String> SYSTEM_ITEM_TYPES = Map.of("system.battery-level", "Number",
             "system.location", "Location");
@@ -166,7 +166,7 @@ class ReadmeChannelsTest {
                 continue;
             }
             @Nullable
-            String rest = line.replaceAll("\\b(e\\.g|i\\.e|etc)\\.", "$1");
+            String rest = line.replaceFirst("^\\s*\\d+\\. ", "").replaceAll("\\b(e\\.g|i\\.e|etc)\\.", "$1");
             assertFalse(rest.matches(".*[a-z0-9)`\"][.!?] +[A-Z`].*"), "more than one sentence on a line: " + line);
         }
     }

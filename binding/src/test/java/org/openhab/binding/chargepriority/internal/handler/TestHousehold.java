@@ -73,6 +73,7 @@ final class TestHousehold implements AutoCloseable {
     TestHousehold(Path dir, Map<String, Object> config, Duration settleDelay) {
         Map<String, Object> withFile = new HashMap<>(config);
         withFile.putIfAbsent("historyFile", dir.resolve("history.db").toString());
+        withFile.putIfAbsent("reverseGeocoding", false); // tests never reach the public Nominatim
         bridgeConfig = new Configuration(withFile);
         when(bridge.getUID()).thenReturn(BRIDGE_UID);
         when(bridge.getThingTypeUID()).thenReturn(THING_TYPE_HOUSEHOLD);

@@ -35,8 +35,25 @@ class VehicleChannelsTest {
 
         Map<String, State> states = VehicleChannels.states(view, ReasonLanguage.ENGLISH);
 
-        assertEquals(VehicleChannels.ALL, states.keySet().stream().toList());
+        java.util.List<String> expected = new java.util.ArrayList<>(VehicleChannels.TESLA_API);
+        expected.addAll(VehicleChannels.ALL);
+        assertEquals(expected, states.keySet().stream().toList());
         states.forEach((channel, state) -> assertEquals(UnDefType.UNDEF, state, channel));
+    }
+
+    @Test
+    void theTeslaShowsWhatItsApiCostsThisMonth() {
+        Map<String, Object> diagnostics = Map.of("api_calls_month", Map.of("data", 400, "wake", 0, "command", 0),
+                "estimated_cost_usd", 0.8, "throttled", false);
+        VehicleView view = new VehicleView("tesla", "Tesla Model Y", false, null, null, null, null, diagnostics);
+
+        Map<String, State> states = VehicleChannels.states(view, ReasonLanguage.ENGLISH);
+
+        assertEquals(new org.openhab.core.library.types.DecimalType(0.8), states.get("api#cost"));
+        assertEquals(new org.openhab.core.library.types.DecimalType(400), states.get("api#calls"));
+        assertEquals(org.openhab.core.library.types.OnOffType.OFF, states.get("api#throttled"));
+        VehicleView ioniq = new VehicleView("ioniq", "Hyundai Ioniq 5", false, null, null, null, null, diagnostics);
+        assertFalse(VehicleChannels.states(ioniq, ReasonLanguage.ENGLISH).containsKey("api#cost"));
     }
 
     @Test

@@ -68,7 +68,7 @@ class VehicleHandlerTest {
     }
 
     private static final Map<String, Object> REAL_TESLA = Map.of("mockMode", false, "clientId", "client",
-            "clientSecret", "secret");
+            "clientSecret", "secret", "vin", "XP7YGCEK5PB000001");
 
     private static ThingStatusInfo configurationError(String description) {
         return new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, description);
@@ -86,7 +86,9 @@ class VehicleHandlerTest {
                         "@text/offline.conf-error-address [\"apiHost\", \"ftp://fleet-api.example\"]"),
                 Arguments.of(Map.of("mockMode", false), "@text/offline.conf-error-required [\"clientId\"]"),
                 Arguments.of(Map.of("mockMode", false, "clientId", "client"),
-                        "@text/offline.conf-error-required [\"clientSecret\"]"));
+                        "@text/offline.conf-error-required [\"clientSecret\"]"),
+                Arguments.of(Map.of("mockMode", false, "clientId", "client", "clientSecret", "secret"),
+                        "@text/offline.conf-error-required [\"vin\"]"));
     }
 
     @ParameterizedTest
