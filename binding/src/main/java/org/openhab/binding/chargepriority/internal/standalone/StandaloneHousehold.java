@@ -165,9 +165,9 @@ public class StandaloneHousehold {
      * Saves changed settings: into conf/chargepriority.cfg (atomically, see {@link ConfigFile}; FileInstall's own
      * write-back is off) and then into the configuration, so FileInstall finds the file equal to it and SCR's
      * {@code modified} gets what the household already has. Always the household's newest settings, so two changes
-     * that race here end with the later one in the file.
+     * that race here end with the later one in the file, whichever call comes last.
      */
-    private synchronized void persist(HouseholdSettings changed) {
+    private synchronized void persist(HouseholdSettings requested) {
         HouseholdSettings settings = household.settings();
         lastWritten = settings;
         try {
