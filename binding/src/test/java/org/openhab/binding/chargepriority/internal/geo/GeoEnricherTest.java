@@ -1,6 +1,5 @@
 package org.openhab.binding.chargepriority.internal.geo;
 
-import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.*;
@@ -21,6 +20,7 @@ import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 
 /**
  * What the household shows after a fetch: home or away, and an address or at least the coordinates.

@@ -1,6 +1,5 @@
 package org.openhab.binding.chargepriority.internal.geo;
 
-import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 
 /**
  * One request per second: callers wait for their slot, or give up when it is too far away.

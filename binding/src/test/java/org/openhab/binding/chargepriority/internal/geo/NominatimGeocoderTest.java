@@ -1,6 +1,5 @@
 package org.openhab.binding.chargepriority.internal.geo;
 
-import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.*;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 
 /**
  * Reverse geocoding against a local stand-in for Nominatim: the address a user sees, and the usage policy kept.

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.InOrder;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.core.library.types.DecimalType;
@@ -73,8 +74,8 @@ class HouseholdBridgeHandlerTest {
     }
 
     /** A Tesla read through a fake Fleet API at 62 %, 300 km, parked at home and not charging. */
-    private FakeVehicle fakeTesla(TestHousehold h) {
-        FakeVehicle tesla = new FakeVehicle("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
+    private FakeCar fakeTesla(TestHousehold h) {
+        FakeCar tesla = new FakeCar("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
         tesla.chargingState = "Stopped";
         return tesla;
     }
@@ -194,8 +195,8 @@ class HouseholdBridgeHandlerTest {
     @Test
     void channelsCarryTheCarsValuesWithTheirUnits() {
         TestHousehold h = household(Map.of());
-        FakeVehicle tesla = fakeTesla(h);
-        FakeVehicle ioniq = new FakeVehicle("ioniq", "Hyundai Ioniq 5", DataSource.OBD, h.clock, 45.5, 250);
+        FakeCar tesla = fakeTesla(h);
+        FakeCar ioniq = new FakeCar("ioniq", "Hyundai Ioniq 5", DataSource.OBD, h.clock, 45.5, 250);
         ioniq.charging = true;
         ioniq.powerKw = 7.4;
         ioniq.location = org.openhab.binding.chargepriority.internal.model.Location.AWAY;
@@ -278,7 +279,7 @@ class HouseholdBridgeHandlerTest {
     @Test
     void aThresholdCommandChangesTheDecisionAndIsSavedInTheConfiguration() {
         TestHousehold h = household(Map.of());
-        FakeVehicle fake = fakeTesla(h);
+        FakeCar fake = fakeTesla(h);
         VehicleHandler tesla = h.addTesla(realTeslaConfig(), realTesla(fake));
         h.handler.initialize();
         ThingHandlerCallback t = h.callback(tesla);
@@ -317,7 +318,7 @@ class HouseholdBridgeHandlerTest {
     @Test
     void theUpdateSwitchReadsTheCarsAndReturnsToOff() {
         TestHousehold h = household(Map.of());
-        FakeVehicle fake = fakeTesla(h);
+        FakeCar fake = fakeTesla(h);
         VehicleHandler tesla = h.addTesla(realTeslaConfig(), realTesla(fake));
         h.handler.initialize();
         awaitStatus(h.callback(tesla), ThingStatus.ONLINE, ThingStatusDetail.NONE);
@@ -338,7 +339,7 @@ class HouseholdBridgeHandlerTest {
     @Test
     void refreshAnswersFromTheLastSnapshotWithoutReadingTheCars() {
         TestHousehold h = household(Map.of());
-        FakeVehicle fake = fakeTesla(h);
+        FakeCar fake = fakeTesla(h);
         VehicleHandler tesla = h.addTesla(realTeslaConfig(), realTesla(fake));
         h.handler.initialize();
         ThingHandlerCallback t = h.callback(tesla);
@@ -368,7 +369,7 @@ class HouseholdBridgeHandlerTest {
     void disposeCancelsEveryJobAndUnregistersTheHousehold() {
         long jobsBefore = pendingJobs();
         TestHousehold h = household(Map.of());
-        FakeVehicle fake = fakeTesla(h);
+        FakeCar fake = fakeTesla(h);
         h.addTesla(realTeslaConfig(), realTesla(fake));
         h.handler.initialize();
         awaitStatus(h.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
@@ -436,7 +437,7 @@ class HouseholdBridgeHandlerTest {
     @Test
     void aMockModeChangedThroughTheApiIsSavedInTheCarsConfiguration() {
         TestHousehold h = household(Map.of());
-        FakeVehicle fake = fakeTesla(h);
+        FakeCar fake = fakeTesla(h);
         VehicleHandler tesla = h.addTesla(realTeslaConfig(), realTesla(fake));
         h.handler.initialize();
         awaitStatus(h.callback(tesla), ThingStatus.ONLINE, ThingStatusDetail.NONE);

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
@@ -234,7 +235,7 @@ class VehicleHandlerTest {
     @Test
     void aCarThatCannotBeReadIsOfflineAndKeepsItsLastValues() {
         TestHousehold h = household();
-        FakeVehicle fake = new FakeVehicle("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
+        FakeCar fake = new FakeCar("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
         VehicleHandler tesla = h.addTesla(REAL_TESLA, new VehicleServiceFactory() {
             @Override
             public @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
@@ -266,7 +267,7 @@ class VehicleHandlerTest {
      * Asks for updates until the car has been read {@code reads} times: Household.requestUpdate() may hand back the
      * future of an update that has just finished (it completes the future before it forgets it).
      */
-    private static void readAgain(TestHousehold h, FakeVehicle fake, int reads) {
+    private static void readAgain(TestHousehold h, FakeCar fake, int reads) {
         await("read number " + reads, () -> {
             h.household().requestUpdate().join();
             return fake.fetches.get() >= reads;
@@ -276,7 +277,7 @@ class VehicleHandlerTest {
     @Test
     void aLostLoginIsAConfigurationError() {
         TestHousehold h = household();
-        FakeVehicle fake = new FakeVehicle("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
+        FakeCar fake = new FakeCar("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
         fake.failure = new VehicleException(VehicleException.Kind.AUTHENTICATION,
                 "Tesla login expired: authorize again");
         VehicleHandler tesla = h.addTesla(with(REAL_TESLA), new VehicleServiceFactory() {

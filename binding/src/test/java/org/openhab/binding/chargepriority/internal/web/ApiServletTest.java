@@ -32,6 +32,8 @@ import org.openhab.binding.chargepriority.internal.model.DataSource;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 
 /**
  * The REST API over real HTTP: every endpoint's shape and meaning, and every kind of bad input answered with the
@@ -353,7 +355,7 @@ class ApiServletTest {
     void mockModeSwitchToTheRealCarAndBack(@TempDir Path other) throws Exception {
         server.close();
         WebTestServer.Options o = new WebTestServer.Options();
-        FakeRealCar real = new FakeRealCar(new TestClock(WebTestServer.START, WebTestServer.ZONE));
+        FakeCar real = FakeCar.tesla(new MutableClock(WebTestServer.START, WebTestServer.ZONE));
         o.realServices = Map.of("tesla", real);
         server = WebTestServer.start(other, o);
         http = Http.to(server);
@@ -505,7 +507,7 @@ class ApiServletTest {
     void simulationIsRefusedWhenTheCarIsReadFromTheRealSource(@TempDir Path other) throws Exception {
         server.close();
         WebTestServer.Options o = new WebTestServer.Options();
-        o.realServices = Map.of("tesla", new FakeRealCar(new TestClock(WebTestServer.START, WebTestServer.ZONE)));
+        o.realServices = Map.of("tesla", FakeCar.tesla(new MutableClock(WebTestServer.START, WebTestServer.ZONE)));
         o.settings = o.settings.withMockMode("tesla", false);
         server = WebTestServer.start(other, o);
         http = Http.to(server);
@@ -520,7 +522,7 @@ class ApiServletTest {
     void simulationDuringARunningUpdateStillShowsTheChange(@TempDir Path other) throws Exception {
         server.close();
         WebTestServer.Options o = new WebTestServer.Options();
-        FakeRealCar realIoniq = new FakeRealCar(new TestClock(WebTestServer.START, WebTestServer.ZONE), "ioniq",
+        FakeCar realIoniq = FakeCar.parkedAtHome(new MutableClock(WebTestServer.START, WebTestServer.ZONE), "ioniq",
                 "Hyundai Ioniq 5", DataSource.OBD);
         o.realServices = Map.of("ioniq", realIoniq);
         o.settings = o.settings.withMockMode("ioniq", false);

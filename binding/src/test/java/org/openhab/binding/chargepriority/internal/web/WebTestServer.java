@@ -1,5 +1,6 @@
 package org.openhab.binding.chargepriority.internal.web;
 
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ final class WebTestServer implements AutoCloseable {
     static final Instant START = Instant.parse("2025-01-18T19:00:00Z");
     static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
-    final TestClock clock = new TestClock(START, ZONE);
+    final MutableClock clock = new MutableClock(START, ZONE);
     final Simulation simulation = Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles());
     final List<HouseholdSettings> persisted = new CopyOnWriteArrayList<>();
     final HouseholdRegistry registry = new HouseholdRegistry();

@@ -1,6 +1,5 @@
 package org.openhab.binding.chargepriority.internal.vehicle.ioniq;
 
-import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.chargepriority.internal.vehicle.ioniq.Elm327SessionTest.INIT;
 
@@ -28,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
 import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
+import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.binding.chargepriority.internal.vehicle.ioniq.SimulatedElm327.Reaction;
 
