@@ -9,20 +9,11 @@ ROOT=$(pwd)
 REPEATS=${1:-5}
 SOURCE=$ROOT/benchmarks/target/history/data/charging_manager.db.90d
 [ -f "$SOURCE" ] || { echo "run HistoryBench first" >&2; exit 1; }
+. "$ROOT/benchmarks/runtime.sh"
 WORK=$ROOT/benchmarks/target/history-http
-rm -rf "$WORK" && mkdir -p "$WORK/tmp" "$WORK/data" && cp -r "$ROOT/conf" "$WORK/conf"
+rm -rf "$WORK" && mkdir -p "$WORK/data"
 cp "$SOURCE" "$WORK/data/charging_manager.db"
-sed -i 's/^#\?geocoding.enabled=.*/geocoding.enabled=false/' "$WORK/conf/chargepriority.cfg"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cd "$WORK"
-java ${JAVA_OPTS:-} -Djava.io.tmpdir="$WORK/tmp" -Dorg.osgi.service.http.port="$PORT" \
-  -Dorg.ops4j.pax.web.listening.addresses=127.0.0.1 -jar "$ROOT/runtime/target/chargepriority.jar" > console.log 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/chargepriority/health" || true)" = 200 ] && break
-  sleep 0.1
-done
+start_runtime "$WORK"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, JAVA_OPTS='${JAVA_OPTS:-}', commit $(git -C "$ROOT" rev-parse --short HEAD)"
 echo "# curl -s -o /dev/null -w '%{time_total} %{size_download}' URL; first answer, then the median of $REPEATS"
 printf "%-40s %9s %12s %12s %10s\n" query readings "first ms" "median ms" "MB"

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.Reading;
+import org.openhab.binding.chargepriority.internal.web.StatusJson;
 
-import com.google.gson.JsonObject;
 
 /**
  * The history store at full scale: 90 days of one update a minute for two cars, written, queried, cleaned up.
@@ -186,30 +187,15 @@ public final class HistoryBench {
     }
 
     static long toJsonBytes(List<Reading> rows) {
-        // The shape /api/history streams per reading (StatusJson.reading on the web branch), serialised with Gson.
+        // Exactly what /api/history streams per reading.
+        ZoneId zone = ZoneId.of("Europe/Oslo");
         StringBuilder sb = new StringBuilder(rows.size() * 330);
         sb.append("{\"readings\":[");
         for (int i = 0; i < rows.size(); i++) {
-            Reading r = rows.get(i);
-            JsonObject o = new JsonObject();
-            o.addProperty("id", r.id());
-            o.addProperty("timestamp", r.timestamp().toString());
-            o.addProperty("vehicle_name", r.vehicle());
-            o.addProperty("battery_percent", r.batteryPercent());
-            o.addProperty("range_km", r.rangeKm());
-            o.addProperty("location", r.location());
-            o.addProperty("is_charging", r.charging());
-            o.addProperty("is_mock", r.mock());
-            o.addProperty("charging_rate_kw", r.chargingRateKw());
-            o.addProperty("latitude", r.latitude());
-            o.addProperty("longitude", r.longitude());
-            o.addProperty("address", r.address());
-            o.addProperty("source", r.source());
-            o.addProperty("is_stale", r.stale());
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append(o);
+            sb.append(StatusJson.reading(rows.get(i), zone));
         }
         sb.append("]}");
         return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
