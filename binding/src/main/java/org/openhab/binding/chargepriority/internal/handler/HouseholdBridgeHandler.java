@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ import org.openhab.core.i18n.LocationProvider;
 import org.openhab.core.i18n.TimeZoneProvider;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.PointType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.unit.Units;
 import org.openhab.core.thing.Bridge;
@@ -63,6 +65,8 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
 
     /** Car Things initialize just after their bridge: wait this long so the first household has them all. */
     static final Duration SETTLE_DELAY = Duration.ofSeconds(2);
+    /** How often a bridge without a home of its own looks whether openHAB's location was set or moved. */
+    static final Duration LOCATION_CHECK = Duration.ofSeconds(10);
 
     private record Car(VehicleHandler handler, VehicleSetup setup) {
     }
@@ -73,6 +77,7 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private final LocaleProvider localeProvider;
     private final Supplier<Clock> clock;
     private final Duration settleDelay;
+    private final Duration locationCheck;
 
     // Guarded by "this". The cars outlive a dispose/initialize of this handler: their Things stay initialized.
     private final Map<String, Car> cars = new LinkedHashMap<>();
@@ -80,6 +85,8 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private @Nullable HouseholdConfiguration config;
     private HouseholdConfiguration.@Nullable Home home;
     private @Nullable ScheduledFuture<?> buildJob;
+    private @Nullable ScheduledFuture<?> locationJob;
+    private @Nullable PointType usedLocation;
     private @Nullable HistoryStore store;
     private @Nullable Household household;
     private long lastPublished;
@@ -87,36 +94,89 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     public HouseholdBridgeHandler(Bridge bridge, HouseholdRegistry registry, LocationProvider locationProvider,
             TimeZoneProvider timeZoneProvider, LocaleProvider localeProvider) {
         this(bridge, registry, locationProvider, localeProvider, () -> Clock.system(timeZoneProvider.getTimeZone()),
-                SETTLE_DELAY);
+                SETTLE_DELAY, LOCATION_CHECK);
     }
 
     HouseholdBridgeHandler(Bridge bridge, HouseholdRegistry registry, LocationProvider locationProvider,
-            LocaleProvider localeProvider, Supplier<Clock> clock, Duration settleDelay) {
+            LocaleProvider localeProvider, Supplier<Clock> clock, Duration settleDelay, Duration locationCheck) {
         super(bridge);
         this.registry = registry;
         this.locationProvider = locationProvider;
         this.localeProvider = localeProvider;
         this.clock = clock;
         this.settleDelay = settleDelay;
+        this.locationCheck = locationCheck;
     }
 
     @Override
     public void initialize() {
         HouseholdConfiguration c = getConfigAs(HouseholdConfiguration.class);
-        HouseholdConfiguration.Home h;
         try {
             c.validate();
-            h = c.home(locationProvider.getLocation());
         } catch (InvalidConfigurationException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusDescription());
             return;
         }
         synchronized (this) {
             config = c;
+        }
+        if (!c.hasOwnHome()) {
+            // openHAB's location (Settings, Regional Settings) can be set or moved at any time, and openHAB tells no
+            // one: look again every locationCheck while the bridge depends on it.
+            scheduleLocationCheck(c);
+        }
+        applyHome(c, locationProvider.getLocation());
+    }
+
+    /** Starts (or restarts) the household with this home; without one, says so and waits for openHAB's location. */
+    private void applyHome(HouseholdConfiguration c, @Nullable PointType openHabLocation) {
+        HouseholdConfiguration.Home h;
+        try {
+            h = c.home(openHabLocation);
+        } catch (InvalidConfigurationException e) {
+            synchronized (this) {
+                if (config != c) {
+                    return;
+                }
+                home = null;
+                usedLocation = null;
+            }
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusDescription());
+            return;
+        }
+        synchronized (this) {
+            if (config != c) {
+                return; // disposed meanwhile
+            }
             home = h;
+            usedLocation = openHabLocation;
         }
         updateStatus(ThingStatus.UNKNOWN);
         scheduleBuild();
+    }
+
+    private synchronized void scheduleLocationCheck(HouseholdConfiguration c) {
+        if (config != c) {
+            return;
+        }
+        locationJob = scheduler.schedule(() -> checkLocation(c), locationCheck.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkLocation(HouseholdConfiguration c) {
+        PointType now = locationProvider.getLocation();
+        PointType used;
+        synchronized (this) {
+            if (config != c) {
+                return; // disposed or re-initialized
+            }
+            used = usedLocation;
+        }
+        if (!Objects.equals(now, used)) {
+            logger.debug("openHAB's location is now {}: the household of {} follows it", now, getThing().getUID());
+            stopHousehold();
+            applyHome(c, now);
+        }
+        scheduleLocationCheck(c);
     }
 
     private synchronized void scheduleBuild() {
@@ -440,19 +500,37 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
 
     @Override
     public void dispose() {
-        ScheduledFuture<?> job;
-        Household h;
-        HistoryStore s;
+        ScheduledFuture<?> location;
         synchronized (this) {
             config = null;
+            location = locationJob;
+            locationJob = null;
+        }
+        if (location != null) {
+            location.cancel(false);
+        }
+        stopHousehold();
+        HistoryStore s;
+        synchronized (this) {
+            s = store;
+            store = null;
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Stops the running household (if any) and a pending build; the history database stays open. */
+    private void stopHousehold() {
+        ScheduledFuture<?> job;
+        Household h;
+        synchronized (this) {
             home = null;
             job = buildJob;
             buildJob = null;
             h = household;
             household = null;
             builtFrom.clear();
-            s = store;
-            store = null;
             if (h != null) {
                 registry.unregister(h);
             }
@@ -462,9 +540,6 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         }
         if (h != null) {
             h.close();
-        }
-        if (s != null) {
-            s.close();
         }
     }
 

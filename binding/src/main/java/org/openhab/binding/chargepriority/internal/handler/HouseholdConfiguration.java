@@ -88,6 +88,11 @@ public class HouseholdConfiguration {
      * @param openHabLocation openHAB's location (Settings → Regional Settings), or null when it is not set
      * @throws InvalidConfigurationException when neither this configuration nor openHAB knows where home is
      */
+    /** True when the bridge has a home location of its own (else it uses openHAB's). */
+    public boolean hasOwnHome() {
+        return homeLatitude != null && homeLongitude != null;
+    }
+
     public Home home(@Nullable PointType openHabLocation) throws InvalidConfigurationException {
         Double lat = homeLatitude;
         Double lon = homeLongitude;

@@ -30,6 +30,7 @@ import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.PointType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
@@ -175,6 +176,37 @@ class HouseholdBridgeHandlerTest {
 
         verify(h.bridgeCallback).statusUpdated(h.bridge, new ThingStatusInfo(ThingStatus.OFFLINE,
                 ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.conf-error-no-home"));
+    }
+
+    @Test
+    void theBridgeGoesOnlineWhenOpenHabsLocationIsSetLaterAndFollowsItWhenItMoves() {
+        TestHousehold h = household(Map.of());
+        h.openHabLocation = null;
+        h.handler.initialize();
+        awaitStatus(h.bridgeCallback, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+
+        h.openHabLocation = new PointType(new DecimalType(63.4305), new DecimalType(10.3951)); // Regional Settings
+        awaitStatus(h.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        Household first = h.household();
+
+        h.openHabLocation = new PointType(new DecimalType(59.9139), new DecimalType(10.7522)); // moved
+        await("a household at the new home", () -> h.handler.current() != null && h.handler.current() != first);
+        assertTrue(first.isClosed(), "the household at the old home is stopped");
+        awaitStatus(h.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+
+        h.openHabLocation = null; // removed again
+        awaitStatus(h.bridgeCallback, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        assertNull(h.registry.current(), "nothing is served without a home");
+    }
+
+    @Test
+    void aBridgeWithAHomeOfItsOwnDoesNotWatchOpenHabsLocation() {
+        long jobsBefore = pendingJobs();
+        TestHousehold h = household(Map.of("homeLatitude", 59.9139, "homeLongitude", 10.7522), Duration.ofHours(1));
+        h.handler.initialize();
+        assertEquals(jobsBefore + 1, pendingJobs(), "only the build is scheduled");
+        h.handler.dispose();
+        assertEquals(jobsBefore, pendingJobs());
     }
 
     @Test
@@ -391,7 +423,7 @@ class HouseholdBridgeHandlerTest {
         long jobsBefore = pendingJobs();
         TestHousehold h = household(Map.of(), Duration.ofHours(1));
         h.handler.initialize();
-        assertEquals(jobsBefore + 1, pendingJobs());
+        assertEquals(jobsBefore + 2, pendingJobs(), "the build and the next look at openHAB's location");
 
         h.handler.dispose();
 

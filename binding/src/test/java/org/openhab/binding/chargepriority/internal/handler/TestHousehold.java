@@ -1,7 +1,6 @@
 package org.openhab.binding.chargepriority.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.openhab.binding.chargepriority.internal.handler.ChargePriorityBindingConstants.*;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BooleanSupplier;
 
@@ -27,7 +25,6 @@ import org.mockito.invocation.Invocation;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
-import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.PointType;
@@ -51,6 +48,10 @@ import org.openhab.core.types.State;
 final class TestHousehold implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often the bridge looks at openHAB's location in these tests (10 s in openHAB). */
+    static final Duration LOCATION_CHECK = Duration.ofMillis(50);
+    /** The pool every handler created from here on schedules on (see {@link CountedHandlerPool}). */
+    static final ScheduledThreadPoolExecutor HANDLER_POOL = CountedHandlerPool.install();
     static final ThingUID BRIDGE_UID = new ThingUID(THING_TYPE_HOUSEHOLD, "home");
     /** Sunday 04:00 in Oslo: both simulated cars are parked at home. */
     static final Instant START = Instant.parse("2025-01-05T03:00:00Z");
@@ -80,7 +81,7 @@ final class TestHousehold implements AutoCloseable {
         when(bridge.getConfiguration()).thenReturn(bridgeConfig);
         when(bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
         handler = new HouseholdBridgeHandler(bridge, registry, () -> openHabLocation, () -> locale, () -> clock,
-                settleDelay);
+                settleDelay, LOCATION_CHECK);
         when(bridge.getHandler()).thenReturn(handler);
         when(bridgeCallback.getBridge(BRIDGE_UID)).thenReturn(bridge);
         handler.setCallback(bridgeCallback);
@@ -189,11 +190,7 @@ final class TestHousehold implements AutoCloseable {
 
     /** Jobs waiting in the "thingHandler" pool that have not run and are not cancelled. */
     static long pendingJobs() {
-        ScheduledExecutorService pool = ThreadPoolManager.getScheduledPool("thingHandler");
-        assumeTrue(pool instanceof ScheduledThreadPoolExecutor,
-                "the thingHandler pool is not a ScheduledThreadPoolExecutor: its jobs cannot be counted");
-        return ((ScheduledThreadPoolExecutor) pool).getQueue().stream()
-                .filter(r -> !(r instanceof Future<?> f && f.isDone())).count();
+        return HANDLER_POOL.getQueue().stream().filter(r -> !(r instanceof Future<?> f && f.isDone())).count();
     }
 
     @Override
