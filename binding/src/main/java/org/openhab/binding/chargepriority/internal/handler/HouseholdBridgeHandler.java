@@ -87,6 +87,7 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private @Nullable ScheduledFuture<?> buildJob;
     private @Nullable ScheduledFuture<?> locationJob;
     private @Nullable PointType usedLocation;
+    private @Nullable SettingsOverrides overrides;
     private @Nullable HistoryStore store;
     private @Nullable Household household;
     private long lastPublished;
@@ -111,14 +112,24 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     @Override
     public void initialize() {
         HouseholdConfiguration c = getConfigAs(HouseholdConfiguration.class);
+        SettingsOverrides changes;
         try {
             c.validate();
+            changes = SettingsOverrides.besides(c.historyPath(OpenHAB.getUserDataFolder()),
+                    getThing().getUID().getId());
+            Configuration withChanges = changes.apply(getConfig());
+            if (withChanges != null) { // settings changed at run time that a .things file does not keep
+                updateConfiguration(withChanges);
+                c = getConfigAs(HouseholdConfiguration.class);
+                c.validate();
+            }
         } catch (InvalidConfigurationException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusDescription());
             return;
         }
         synchronized (this) {
             config = c;
+            overrides = changes;
         }
         if (!c.hasOwnHome()) {
             // openHAB's location (Settings, Regional Settings) can be set or moved at any time, and openHAB tells no
@@ -368,6 +379,13 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         Configuration edited = editConfiguration();
         HouseholdConfiguration.store(settings, edited);
         if (!edited.equals(getConfig())) {
+            SettingsOverrides changes;
+            synchronized (this) {
+                changes = overrides;
+            }
+            if (changes != null) {
+                changes.record(getConfig(), edited);
+            }
             updateConfiguration(edited);
         }
         List<Car> changed = new ArrayList<>();

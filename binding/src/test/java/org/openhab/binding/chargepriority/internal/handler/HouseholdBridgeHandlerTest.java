@@ -330,6 +330,43 @@ class HouseholdBridgeHandlerTest {
     }
 
     @Test
+    void aThresholdCommandSurvivesARestartOfAThingFromAThingsFileUntilTheFileIsEdited() {
+        // A .things file gives the same configuration at every start: openHAB does not keep updateConfiguration.
+        try (TestHousehold first = new TestHousehold(dir(), Map.of("chargeThreshold", 80))) {
+            first.handler.initialize();
+            awaitStatus(first.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+            first.handler.handleCommand(first.bridgeChannel(CHANNEL_THRESHOLD), new QuantityType<>(65, Units.PERCENT));
+            assertEquals(65, first.household().settings().chargeThreshold());
+        }
+
+        try (TestHousehold restarted = new TestHousehold(dir(), Map.of("chargeThreshold", 80))) {
+            restarted.handler.initialize();
+            awaitStatus(restarted.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+            assertEquals(65, restarted.household().settings().chargeThreshold(), "the change made at run time");
+            assertEquals(0, new BigDecimal(65).compareTo((BigDecimal) restarted.bridgeConfig.get("chargeThreshold")),
+                    "and the Thing's configuration shows it");
+            verify(restarted.bridgeCallback).thingUpdated(restarted.bridge);
+        }
+
+        try (TestHousehold edited = new TestHousehold(dir(), Map.of("chargeThreshold", 90))) {
+            edited.handler.initialize();
+            awaitStatus(edited.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+            assertEquals(90, edited.household().settings().chargeThreshold(), "the user's later edit wins");
+        }
+        TestHousehold again = household(Map.of("chargeThreshold", 90));
+        again.handler.initialize();
+        awaitStatus(again.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(90, again.household().settings().chargeThreshold(), "and the old change is forgotten");
+        verify(again.bridgeCallback, never()).thingUpdated(any());
+    }
+
+    private Path dir() {
+        Path d = dir;
+        assertNotNull(d);
+        return d;
+    }
+
+    @Test
     void aThresholdOutsideTheRangeIsRejectedAndTheItemShowsTheOldOneAgain() {
         TestHousehold h = household(Map.of("chargeThreshold", 85));
         h.handler.initialize();

@@ -22,7 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * files are still written atomically.
  */
 @NonNullByDefault
-final class SecureFiles {
+public final class SecureFiles {
 
     static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
@@ -54,7 +54,7 @@ final class SecureFiles {
      * Writes {@code content} to {@code target} with mode 0600, replacing it atomically. The folder is created when
      * missing but its permissions are left alone (see {@link #ensurePrivateDirectory}).
      */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null) {
             throw new IOException("No parent folder for " + target);
