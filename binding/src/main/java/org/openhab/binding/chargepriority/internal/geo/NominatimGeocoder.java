@@ -42,7 +42,8 @@ public final class NominatimGeocoder {
     private final NominatimSettings settings;
     private final Clock clock;
     private final RateLimiter limiter;
-    private final HttpClient client;
+    /** Made at the first lookup: an HttpClient holds a selector thread, and simulated cars never need one. */
+    private volatile @Nullable HttpClient client;
     private final Map<String, Lookup> lastByVehicle = new ConcurrentHashMap<>();
     private final Map<String, Lookup> cache;
     private volatile @Nullable Instant pausedUntil;
@@ -56,8 +57,6 @@ public final class NominatimGeocoder {
         this.settings = settings;
         this.clock = clock;
         this.limiter = limiter;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
         int size = settings.cacheSize();
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -67,6 +66,21 @@ public final class NominatimGeocoder {
                 return size() > size;
             }
         };
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                            .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     public boolean isEnabled() {
@@ -118,7 +132,7 @@ public final class NominatimGeocoder {
                 logger.debug("Nominatim request skipped: no free slot within {} s", MAX_WAIT_FOR_SLOT.toSeconds());
                 return Optional.empty();
             }
-            HttpResponse<String> response = client.send(buildRequest(point),
+            HttpResponse<String> response = client().send(buildRequest(point),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             int status = response.statusCode();
             if (status == 403 || status == 429) {

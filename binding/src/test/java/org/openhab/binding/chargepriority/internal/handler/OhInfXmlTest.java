@@ -91,6 +91,56 @@ class OhInfXmlTest {
     }
 
     @Test
+    void aSerialPortMayBeOneOpenHabDoesNotListYet() throws Exception {
+        // openHAB offers the ports present when asked; with limitToOptions left at its default (true) a Bluetooth
+        // /dev/rfcomm0, made on demand, left the Ioniq HANDLER_CONFIGURATION_PENDING in a real openHAB 4.3.
+        int checked = 0;
+        for (Path file : thingXmlFiles()) {
+            org.w3c.dom.NodeList parameters = parse(file).getElementsByTagNameNS("*", "parameter");
+            for (int i = 0; i < parameters.getLength(); i++) {
+                Element p = (Element) parameters.item(i);
+                if ("serial-port".equals(text(p, "context"))) {
+                    assertEquals("false", text(p, "limitToOptions"), p.getAttribute("name"));
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 1, "the Ioniq's serial port");
+    }
+
+    @Test
+    void everyChannelTypeHasOnePointAndOnePropertyTagOfOpenHab43() throws Exception {
+        Map<String, Set<String>> known = new HashMap<>();
+        try (InputStream in = OhInfXmlTest.class.getResourceAsStream("/openhab-4.3.11/semantic-tags.txt")) {
+            assertNotNull(in);
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split(",");
+                if (!line.startsWith("#") && f.length >= 2) {
+                    known.computeIfAbsent(f[0], k -> new TreeSet<>()).add(f[1]);
+                }
+            }
+        }
+        int checked = 0;
+        for (Element e : thingDescriptions()) {
+            if (!"channel-type".equals(e.getLocalName())) {
+                continue;
+            }
+            List<String> tags = new ArrayList<>();
+            Element tagsElement = child(e, "tags");
+            if (tagsElement != null) {
+                children(tagsElement, "tag").forEach(t -> tags.add(t.getTextContent().trim()));
+            }
+            String id = e.getAttribute("id");
+            assertEquals(1, tags.stream().filter(known.get("Point")::contains).count(), id + ": one Point in " + tags);
+            assertEquals(1, tags.stream().filter(known.get("Property")::contains).count(),
+                    id + ": one Property in " + tags);
+            assertEquals(2, tags.size(), id + ": no other tags " + tags);
+            checked++;
+        }
+        assertTrue(checked >= 15, checked + " channel types");
+    }
+
+    @Test
     void idsAreLowerCaseHyphenAndParametersCamelCase() throws Exception {
         for (Element e : thingDescriptions()) {
             String id = e.getAttribute("id");
