@@ -11,6 +11,9 @@ import org.openhab.core.thing.binding.ThingHandler;
 @NonNullByDefault
 public interface Thing {
 
+    @Nullable
+    String getLabel();
+
     ThingStatus getStatus();
 
     ThingStatusInfo getStatusInfo();

@@ -12,6 +12,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public final class Units {
 
+    public static final Unit<Dimensionless> ONE = tech.units.indriya.AbstractUnit.ONE;
     public static final Unit<Dimensionless> PERCENT = tech.units.indriya.unit.Units.PERCENT;
     public static final Unit<Power> WATT = tech.units.indriya.unit.Units.WATT;
 

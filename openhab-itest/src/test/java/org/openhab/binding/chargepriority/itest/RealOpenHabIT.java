@@ -135,7 +135,7 @@ class RealOpenHabIT {
         await("every channel item has a value", Duration.ofSeconds(60), () -> {
             states.clear();
             for (ReadmeExample.Channel c : readme.channels()) {
-                for (String type : c.thingTypes()) {
+                for (String type : exampleTypes(c)) {
                     if (!NO_VALUE_IN_MOCK_MODE.containsKey(c.id())) {
                         states.put(itemName(type, c.id()), state(itemName(type, c.id())));
                     }
@@ -144,7 +144,7 @@ class RealOpenHabIT {
             return states.values().stream().noneMatch(s -> "NULL".equals(s));
         });
         for (ReadmeExample.Channel c : readme.channels()) {
-            for (String type : c.thingTypes()) {
+            for (String type : exampleTypes(c)) {
                 JsonObject item = item(itemName(type, c.id()));
                 assertEquals(c.itemType(), item.get("type").getAsString(), c.id());
             }
@@ -358,6 +358,44 @@ class RealOpenHabIT {
         assertEquals(List.of(), bindingErrorsInLog(), "ERROR lines of the binding in openHAB's log");
     }
 
+    @Test
+    @Order(10)
+    void aCarFedByAnotherItemThroughTheFollowProfileTakesPartInTheDecision() throws IOException {
+        awaitStatus(BRIDGE, "ONLINE", ONLINE_WITHIN);
+        Path dir = work.resolve("bmw");
+        Files.createDirectories(dir);
+        // As the README shows: the car's own items (here plain items; in a real setup another binding's or MQTT's)
+        // are linked to the vehicle Thing's channels with the follow profile.
+        Path bmwThings = dir.resolve("bmw.things");
+        Files.writeString(bmwThings, "Thing chargepriority:vehicle:home:bmw \"BMW i4\" (chargepriority:household:home)"
+                + " [ batteryCapacity=80, consumption=17 ]\n");
+        Path bmwItems = dir.resolve("bmw.items");
+        Files.writeString(bmwItems, String.join("\n",
+                "Number BMW_Soc \"BMW state of charge\" { channel=\"chargepriority:vehicle:home:bmw:battery#level\" [profile=\"follow\"] }",
+                "Switch BMW_Home \"BMW at home\" { channel=\"chargepriority:vehicle:home:bmw:location#at-home\" [profile=\"follow\"] }",
+                "String BMW_Action \"BMW [%s]\" { channel=\"chargepriority:vehicle:home:bmw:decision#action\" }", ""));
+        must(Duration.ofMinutes(2), "oh_things", bmwThings.toString());
+        must(Duration.ofMinutes(2), "oh_items", bmwItems.toString());
+        String bmw = "chargepriority:vehicle:home:bmw";
+        await(bmw + " waits for its values", Duration.ofSeconds(60), () -> status(bmw).startsWith("OFFLINE"));
+
+        console("openhab:update BMW_Home ON");
+        console("openhab:update BMW_Soc 12"); // below the minimum charge: the most urgent car of the three
+        await("BMW ONLINE", ONLINE_WITHIN, () -> "ONLINE".equals(status(bmw)));
+        await("BMW gets the charger", Duration.ofSeconds(30), () -> "bmw".equals(state("Charge_Now")));
+        assertEquals("CHARGE", state("BMW_Action"));
+        JsonObject car = json("/chargepriority/api/vehicles/bmw").getAsJsonObject();
+        assertEquals("BMW i4", car.get("name").getAsString());
+        assertEquals(12.0, car.getAsJsonObject("status").get("battery_percent").getAsDouble(), 1e-9);
+        assertEquals("pushed", car.getAsJsonObject("status").get("source").getAsString());
+        assertEquals(Set.of("tesla", "ioniq", "bmw"), apiStatus().getAsJsonObject("vehicles").keySet());
+        log("a vehicle Thing fed through the follow profile: " + state("Charge_Reason"));
+
+        console("openhab:update BMW_Soc 95");
+        await("BMW full: no longer charged", Duration.ofSeconds(30), () -> "NO_CHARGE".equals(state("BMW_Action")));
+        assertEquals(List.of(), bindingErrorsInLog(), "ERROR lines of the binding in openHAB's log");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Footprint(long bindingThreads, long servlets, long databaseHandles, long allThreads) {
@@ -471,6 +509,11 @@ class RealOpenHabIT {
         console("config:property-delete -p org.openhab.i18n " + key);
     }
 
+    /** The Thing types of a channel table row that the README's full example has (the vehicle Thing: test 10). */
+    private static List<String> exampleTypes(ReadmeExample.Channel c) {
+        return c.thingTypes().stream().filter(THING_OF_TYPE::containsKey).toList();
+    }
+
     private static String itemName(String thingType, String channel) {
         return "Ch_" + thingType + "_" + channel.replace('#', '_').replace('-', '_');
     }
@@ -479,7 +522,7 @@ class RealOpenHabIT {
     private String everyChannelItems() {
         StringBuilder items = new StringBuilder();
         for (ReadmeExample.Channel c : readme.channels()) {
-            for (String type : c.thingTypes()) {
+            for (String type : exampleTypes(c)) {
                 String unit = switch (c.itemType()) {
                     case "Number:Length" -> ", unit=\"km\"";
                     case "Number:Power" -> ", unit=\"kW\"";

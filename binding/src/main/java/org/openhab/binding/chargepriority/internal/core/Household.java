@@ -225,16 +225,17 @@ public class Household implements AutoCloseable {
         boolean mock = current.mockMode(id);
         VehicleService service = slot.active(mock);
         boolean simulated = service.source() == DataSource.SIMULATION;
+        boolean metered = service.source().metered();
         synchronized (this) {
             Instant last = lastRealFetch.get(id);
             VehicleStatus previous = lastStatus.get(id);
-            if (!simulated && last != null && previous != null
+            if (metered && last != null && previous != null
                     && Duration.between(last, now).compareTo(MIN_REAL_FETCH_INTERVAL) < 0) {
                 logger.debug("Not asking {} again within {}: using the status from {}", id, MIN_REAL_FETCH_INTERVAL,
                         last);
                 return previous;
             }
-            if (!simulated) {
+            if (metered) {
                 lastRealFetch.put(id, now);
             }
         }

@@ -7,18 +7,40 @@ import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulatedV
 
 /**
  * One of the household's cars: its simulation and, when configured, its real source. Mock mode picks which one is
- * read.
+ * read. A car whose values are given to the binding (the {@code vehicle} Thing, an {@code http} car) has no
+ * simulation: it is always read from its source.
  *
- * @param id "tesla" or "ioniq"
+ * @param id the car's id: "tesla", "ioniq", or the id of its Thing or cfg entry
  * @param name display name
- * @param simulation the simulated car (always present: mock mode is the default)
+ * @param simulation the simulated car, or null for a car that has none
  * @param real the real source, or null when it is not configured
  */
 @NonNullByDefault
-public record VehicleSlot(String id, String name, SimulatedVehicle simulation, @Nullable VehicleService real) {
+public record VehicleSlot(String id, String name, @Nullable SimulatedVehicle simulation,
+        @Nullable VehicleService real) {
+
+    public VehicleSlot {
+        if (simulation == null && real == null) {
+            throw new IllegalArgumentException("car " + id + " has neither a simulation nor a source");
+        }
+    }
+
+    /** A car that is only ever read from its source. */
+    public static VehicleSlot of(VehicleService source) {
+        return new VehicleSlot(source.id(), source.name(), null, source);
+    }
 
     public VehicleService active(boolean mockMode) {
         VehicleService r = real;
-        return mockMode || r == null ? simulation : r;
+        SimulatedVehicle sim = simulation;
+        if (r != null && (!mockMode || sim == null)) {
+            return r;
+        }
+        return java.util.Objects.requireNonNull(sim);
+    }
+
+    /** True when the car can be simulated (mock mode means something for it). */
+    public boolean simulated() {
+        return simulation != null;
     }
 }

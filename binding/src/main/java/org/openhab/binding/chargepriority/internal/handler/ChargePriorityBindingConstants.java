@@ -17,8 +17,9 @@ public final class ChargePriorityBindingConstants {
     public static final ThingTypeUID THING_TYPE_HOUSEHOLD = new ThingTypeUID(BINDING_ID, "household");
     public static final ThingTypeUID THING_TYPE_TESLA = new ThingTypeUID(BINDING_ID, Simulation.TESLA);
     public static final ThingTypeUID THING_TYPE_IONIQ = new ThingTypeUID(BINDING_ID, Simulation.IONIQ);
+    public static final ThingTypeUID THING_TYPE_VEHICLE = new ThingTypeUID(BINDING_ID, "vehicle");
     public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_HOUSEHOLD, THING_TYPE_TESLA,
-            THING_TYPE_IONIQ);
+            THING_TYPE_IONIQ, THING_TYPE_VEHICLE);
 
     // household bridge
     public static final String CHANNEL_PRIORITY_VEHICLE = "priority#vehicle";

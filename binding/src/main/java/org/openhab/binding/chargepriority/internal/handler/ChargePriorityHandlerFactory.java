@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Creates the handlers of the {@code household} bridge and its {@code tesla} and {@code ioniq} Things.
+ * Creates the handlers of the {@code household} bridge and its {@code tesla}, {@code ioniq} and {@code vehicle} Things.
  */
 @Component(service = ThingHandlerFactory.class, configurationPid = "binding." + BINDING_ID)
 @NonNullByDefault
@@ -69,6 +69,9 @@ public class ChargePriorityHandlerFactory extends BaseThingHandlerFactory {
         }
         if (THING_TYPE_IONIQ.equals(type)) {
             return new IoniqHandler(thing, vehicleServices);
+        }
+        if (THING_TYPE_VEHICLE.equals(type)) {
+            return new GenericVehicleHandler(thing, () -> Clock.system(timeZoneProvider.getTimeZone()));
         }
         return null;
     }

@@ -248,8 +248,13 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         Clock now = clock.get();
         Simulation simulation = Simulation.create(now, h.latitude(), h.longitude(), (String) null,
                 s::lastSimulatedBatteryPercent);
-        List<VehicleSlot> slots = simulation.slots(real).stream().filter(slot -> included.containsKey(slot.id()))
-                .toList();
+        List<VehicleSlot> slots = new ArrayList<>(
+                simulation.slots(real).stream().filter(slot -> included.containsKey(slot.id())).toList());
+        real.forEach((id, service) -> { // cars without a simulation: their values are given (vehicle Things)
+            if (simulation.vehicle(id) == null) {
+                slots.add(VehicleSlot.of(service));
+            }
+        });
         // Home/away from the geofence (openHAB's location by default) and addresses from Nominatim, for real cars.
         GeoEnricher geo = new GeoEnricher(
                 new HomeGeofence(h.latitude(), h.longitude(), h.radiusMetres(), HomeGeofence.DEFAULT_HYSTERESIS_METERS),
@@ -458,6 +463,14 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         }
         // Also after a rejected value, so the item shows the threshold in force again.
         refresh(CHANNEL_THRESHOLD);
+    }
+
+    /** A car Thing was given new values: decide again (joining an update that is running). */
+    void valuesGiven() {
+        Household h = current();
+        if (h != null) {
+            h.requestUpdate();
+        }
     }
 
     private void update() {

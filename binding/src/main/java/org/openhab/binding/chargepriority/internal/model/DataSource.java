@@ -6,7 +6,9 @@ package org.openhab.binding.chargepriority.internal.model;
 public enum DataSource {
     SIMULATION("simulation"),
     FLEET_API("fleet-api"),
-    OBD("obd");
+    OBD("obd"),
+    /** Values given to the binding: openHAB items (the {@code vehicle} Thing) or {@code PUT /api/vehicles/{id}/status}. */
+    PUSHED("pushed");
 
     private final String json;
 
@@ -16,5 +18,10 @@ public enum DataSource {
 
     public String json() {
         return json;
+    }
+
+    /** True when reading the car costs something (API money, the 12 V battery): such a car is asked sparingly. */
+    public boolean metered() {
+        return this == FLEET_API || this == OBD;
     }
 }

@@ -30,12 +30,14 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
+import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.store.StoredError;
+import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulatedVehicle;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulationOverride;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -189,8 +191,21 @@ public class ApiServlet extends HttpServlet {
             case "scheduler" -> HttpJson.write(resp, 200,
                     StatusJson.scheduler(household.schedulerStatus(), household.clock().getZone()));
             case "simulation" -> simulation(req, resp, household, vehicle != null ? vehicle : "");
+            case "vehicle" -> vehicle(resp, household, vehicle != null ? vehicle : "");
             default -> throw new IllegalStateException("Route without a handler: " + route.name());
         }
+    }
+
+    /** {@code GET /api/vehicles/{id}}: one car as in the status's {@code vehicles}, with its status and advice. */
+    private static void vehicle(HttpServletResponse resp, Household household, String id)
+            throws IOException, ApiException {
+        HouseholdSnapshot snapshot = household.snapshot();
+        VehicleView view = snapshot.vehicle(id);
+        if (view == null) {
+            throw new ApiException(404, "unknown_vehicle", "No car with the id " + id + " in this household",
+                    "vehicle");
+        }
+        HttpJson.write(resp, 200, StatusJson.vehicleEntry(view, household.clock().getZone()));
     }
 
     /** The path below {@code /chargepriority}, e.g. {@code /api/status}. */
@@ -229,6 +244,10 @@ public class ApiServlet extends HttpServlet {
         vehicle = segmentAfter(path, "/api/simulation/");
         if (vehicle != null) {
             return new Route("simulation", PUT, vehicle);
+        }
+        vehicle = segmentAfter(path, "/api/vehicles/");
+        if (vehicle != null) {
+            return new Route("vehicle", GET, vehicle);
         }
         return null;
     }
@@ -494,7 +513,12 @@ public class ApiServlet extends HttpServlet {
             throw new ApiException(409, "not_in_mock_mode", "The " + slot.name()
                     + " is read from the real car; switch it to mock mode to set its simulated state", "vehicle");
         }
-        slot.simulation().apply(change);
+        SimulatedVehicle simulated = slot.simulation();
+        if (simulated == null) {
+            throw new ApiException(409, "not_simulated", "The " + slot.name() + " has no simulation: its values are "
+                    + "given to the binding", "vehicle");
+        }
+        simulated.apply(change);
         CompletableFuture<HouseholdSnapshot> update = household.requestFreshUpdate();
         try {
             HouseholdSnapshot snapshot = update.get(SIMULATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);

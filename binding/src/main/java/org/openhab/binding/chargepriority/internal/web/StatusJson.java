@@ -57,13 +57,7 @@ public final class StatusJson {
             o.add(v.id(), s == null ? JsonNull.INSTANCE : vehicle(s, zone));
             Recommendation r = v.recommendation();
             o.add(v.id() + "_recommendation", r == null ? JsonNull.INSTANCE : recommendation(r, zone));
-            JsonObject d = new JsonObject();
-            d.addProperty("name", v.name());
-            d.addProperty("mock_mode", v.mockMode());
-            d.addProperty("error", v.error());
-            d.addProperty("error_kind", v.errorKind());
-            d.add("diagnostics", GSON.toJsonTree(v.diagnostics()));
-            details.add(v.id(), d);
+            details.add(v.id(), vehicleEntry(v, zone));
         }
         o.addProperty("priority_vehicle", snapshot.priority().vehicleName());
         o.addProperty("priority_vehicle_id", snapshot.priority().vehicleId());
@@ -74,6 +68,31 @@ public final class StatusJson {
         o.addProperty("charge_threshold", snapshot.settings().chargeThreshold());
         o.add("vehicles", details);
         return o;
+    }
+
+    /**
+     * One car in {@code vehicles} of the status, and {@code GET /api/vehicles/{id}}: every car of the household,
+     * whatever its kind or number, with its id, kind, name, state, status and recommendation.
+     */
+    public static JsonObject vehicleEntry(VehicleView v, ZoneId zone) {
+        JsonObject d = new JsonObject();
+        d.addProperty("id", v.id());
+        d.addProperty("kind", kind(v.id()));
+        d.addProperty("name", v.name());
+        d.addProperty("mock_mode", v.mockMode());
+        d.addProperty("error", v.error());
+        d.addProperty("error_kind", v.errorKind());
+        d.add("diagnostics", GSON.toJsonTree(v.diagnostics()));
+        VehicleStatus s = v.status();
+        d.add("status", s == null ? JsonNull.INSTANCE : vehicle(s, zone));
+        Recommendation r = v.recommendation();
+        d.add("recommendation", r == null ? JsonNull.INSTANCE : recommendation(r, zone));
+        return d;
+    }
+
+    /** "tesla" and "ioniq" are the cars the binding reads itself; every other car's values are given to it. */
+    private static String kind(String id) {
+        return "tesla".equals(id) || "ioniq".equals(id) ? id : "vehicle";
     }
 
     public static JsonObject vehicle(VehicleStatus s, ZoneId zone) {

@@ -95,8 +95,10 @@ final class TestHousehold implements AutoCloseable {
         when(thing.getThingTypeUID()).thenReturn(type);
         when(thing.getBridgeUID()).thenReturn(BRIDGE_UID);
         when(thing.getConfiguration()).thenReturn(new Configuration(config));
+        when(thing.getLabel()).thenReturn(id);
         VehicleHandler car = THING_TYPE_TESLA.equals(type) ? new TeslaHandler(thing, services)
-                : new IoniqHandler(thing, services);
+                : THING_TYPE_VEHICLE.equals(type) ? new GenericVehicleHandler(thing, () -> clock)
+                        : new IoniqHandler(thing, services);
         ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
         when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
         car.setCallback(callback);

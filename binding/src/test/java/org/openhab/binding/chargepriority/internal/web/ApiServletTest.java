@@ -78,6 +78,25 @@ class ApiServletTest {
     // ---- status, health, update ----
 
     @Test
+    void everyCarIsListedWithItsKindStatusAndAdviceAndCanBeAskedForAlone() throws Exception {
+        JsonObject status = http.get("/chargepriority/api/status").json();
+        JsonObject vehicles = status.getAsJsonObject("vehicles");
+        assertEquals(Set.of("tesla", "ioniq"), vehicles.keySet());
+        for (String id : List.of("tesla", "ioniq")) {
+            JsonObject v = vehicles.getAsJsonObject(id);
+            assertEquals(id, v.get("id").getAsString());
+            assertEquals(id, v.get("kind").getAsString());
+            assertEquals(status.getAsJsonObject(id), v.getAsJsonObject("status"), "the same status as the seed field");
+            assertEquals(status.getAsJsonObject(id + "_recommendation"), v.getAsJsonObject("recommendation"));
+
+            Http.Answer one = http.get("/chargepriority/api/vehicles/" + id);
+            assertEquals(200, one.status(), one::toString);
+            assertEquals(v, one.json());
+        }
+        assertError(http.get("/chargepriority/api/vehicles/bmw"), 404, "unknown_vehicle", "vehicle");
+    }
+
+    @Test
     void statusShowsBothCarsTheirRecommendationsAndTheHouseholdsAnswer() throws Exception {
         Http.Answer a = http.get("/chargepriority/api/status");
 
