@@ -1,5 +1,10 @@
 package org.openhab.binding.chargepriority.internal.standalone;
 
+import java.time.Duration;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -8,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
@@ -18,6 +24,9 @@ import org.openhab.binding.chargepriority.internal.web.WebSecurity;
  */
 @NonNullByDefault
 public final class StandaloneConfig {
+
+    private static final Pattern CAR_KIND = Pattern.compile("car\\.([^.]+)\\.kind");
+    private static final Pattern CAR_ID = Pattern.compile("[a-z0-9-]{1,32}");
 
     public static final String PID = "chargepriority";
 
@@ -85,6 +94,7 @@ public final class StandaloneConfig {
         Map<String, Boolean> modes = new LinkedHashMap<>();
         modes.put("tesla", bool("teslaMockMode", true));
         modes.put("ioniq", bool("ioniqMockMode", true));
+        httpCars().keySet().forEach(id -> modes.put(id, false)); // no simulation: never in mock mode
         return new HouseholdSettings(integer("chargeThreshold", HouseholdSettings.DEFAULT_THRESHOLD),
                 integer("updateIntervalMinutes", HouseholdSettings.DEFAULT_INTERVAL_MINUTES),
                 number("minimumChargePercent", HouseholdSettings.DEFAULT_MINIMUM_CHARGE),
@@ -105,6 +115,49 @@ public final class StandaloneConfig {
         p.put("teslaMockMode", String.valueOf(s.mockMode("tesla")));
         p.put("ioniqMockMode", String.valueOf(s.mockMode("ioniq")));
         return p;
+    }
+
+    /**
+     * The cars declared as {@code car.<id>.kind=http}: their values come by {@code PUT /api/vehicles/<id>/status}
+     * (a script, Home Assistant). Optional per car: {@code name}, {@code batteryCapacity} (kWh, default 60),
+     * {@code consumption} (kWh/100 km, default 18), {@code maxAge} (minutes, default 60).
+     *
+     * @throws InvalidSettingException naming the first key that is wrong
+     */
+    public Map<String, PushedVehicle.Settings> httpCars() {
+        Map<String, PushedVehicle.Settings> cars = new TreeMap<>();
+        for (String key : new TreeSet<>(properties.keySet())) {
+            Matcher m = CAR_KIND.matcher(key);
+            if (!m.matches()) {
+                continue;
+            }
+            String id = m.group(1);
+            String kind = string(key, "");
+            if (!"http".equals(kind)) {
+                throw new InvalidSettingException(key, key + " must be http (the Tesla and the Ioniq are set up with "
+                        + "tesla.* and ioniq.*), was '" + kind + "'");
+            }
+            if (!CAR_ID.matcher(id).matches() || "tesla".equals(id) || "ioniq".equals(id)) {
+                throw new InvalidSettingException(key, "car id '" + id
+                        + "' must be 1 to 32 lower-case letters, digits or '-', and not tesla or ioniq");
+            }
+            String p = "car." + id + ".";
+            double capacity = number(p + "batteryCapacity", 60);
+            double consumption = number(p + "consumption", 18);
+            int maxAge = integer(p + "maxAge", 60);
+            if (!(capacity >= 10 && capacity <= 250)) {
+                throw new InvalidSettingException(p + "batteryCapacity", p + "batteryCapacity must be 10–250 kWh");
+            }
+            if (!(consumption >= 5 && consumption <= 50)) {
+                throw new InvalidSettingException(p + "consumption", p + "consumption must be 5–50 kWh/100 km");
+            }
+            if (maxAge < 1 || maxAge > 10080) {
+                throw new InvalidSettingException(p + "maxAge", p + "maxAge must be 1–10080 minutes");
+            }
+            cars.put(id, new PushedVehicle.Settings(string(p + "name", id), capacity, consumption,
+                    Duration.ofMinutes(maxAge)));
+        }
+        return cars;
     }
 
     public double homeLatitude() {

@@ -11,6 +11,7 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,6 +29,7 @@ import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
 import org.openhab.binding.chargepriority.internal.web.WebSecurity;
@@ -84,7 +86,8 @@ public class StandaloneHousehold {
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
         Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
                 config.string("simulationScenario"), store::lastSimulatedBatteryPercent);
-        List<VehicleSlot> slots = simulation.slots(RealVehicles.create(config, clock));
+        List<VehicleSlot> slots = new ArrayList<>(simulation.slots(RealVehicles.create(config, clock)));
+        config.httpCars().forEach((id, car) -> slots.add(VehicleSlot.of(new PushedVehicle(id, car, clock))));
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
         household.addListener(simulation::followPriority);

@@ -37,6 +37,7 @@ import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.store.StoredError;
+import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulatedVehicle;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulationOverride;
 import org.osgi.service.component.annotations.Activate;
@@ -85,6 +86,8 @@ public class ApiServlet extends HttpServlet {
     private static final Set<String> MOCK_MODE_FIELDS = Set.of("enabled");
     private static final Set<String> SIMULATION_FIELDS = Set.of("battery_percent", "charging", "plugged_in", "at_home",
             "schedule");
+    private static final Set<String> PUSHED_FIELDS = Set.of("battery_percent", "range_km", "is_charging",
+            "charging_rate_kw", "latitude", "longitude", "at_home");
     private static final String GET = "GET, HEAD, OPTIONS";
     private static final String POST = "POST, OPTIONS";
     private static final String PUT = "PUT, OPTIONS";
@@ -192,6 +195,7 @@ public class ApiServlet extends HttpServlet {
                     StatusJson.scheduler(household.schedulerStatus(), household.clock().getZone()));
             case "simulation" -> simulation(req, resp, household, vehicle != null ? vehicle : "");
             case "vehicle" -> vehicle(resp, household, vehicle != null ? vehicle : "");
+            case "vehicle-status" -> vehicleStatus(req, resp, household, vehicle != null ? vehicle : "");
             default -> throw new IllegalStateException("Route without a handler: " + route.name());
         }
     }
@@ -206,6 +210,82 @@ public class ApiServlet extends HttpServlet {
                     "vehicle");
         }
         HttpJson.write(resp, 200, StatusJson.vehicleEntry(view, household.clock().getZone()));
+    }
+
+    /**
+     * {@code PUT /api/vehicles/{id}/status}: the values of a car that is given them ({@code http} car); every field is
+     * checked before any is applied. Answers the car as {@code GET /api/vehicles/{id}} does, after the household
+     * decided again (202 when that takes longer than a few seconds).
+     */
+    private void vehicleStatus(HttpServletRequest req, HttpServletResponse resp, Household household, String id)
+            throws ApiException, IOException {
+        VehicleSlot slot = slot(household, id);
+        if (!(slot.real() instanceof PushedVehicle car)) {
+            throw new ApiException(409, "not_pushed", "The " + slot.name()
+                    + " is read by the binding itself; only cars of kind http take their values by PUT", "vehicle");
+        }
+        JsonBody body = JsonBody.read(req).allowOnly(PUSHED_FIELDS);
+        if (body.isEmpty()) {
+            throw new ApiException(400, "missing_field", "Give at least one of " + new TreeSet<>(PUSHED_FIELDS));
+        }
+        Double battery = body.optionalNumber("battery_percent");
+        Double range = body.optionalNumber("range_km");
+        Double power = body.optionalNumber("charging_rate_kw");
+        Double lat = body.optionalNumber("latitude");
+        Double lon = body.optionalNumber("longitude");
+        Boolean charging = body.optionalBoolean("is_charging");
+        Boolean atHome = body.optionalBoolean("at_home");
+        check(battery == null || (battery >= 0 && battery <= 100), "battery_percent", "from 0 to 100");
+        check(range == null || (range >= 0 && range <= 2000), "range_km", "from 0 to 2000");
+        check(power == null || (power >= 0 && power <= 1000), "charging_rate_kw", "from 0 to 1000");
+        check(lat == null || (lat >= -90 && lat <= 90), "latitude", "from -90 to 90");
+        check(lon == null || (lon >= -180 && lon <= 180), "longitude", "from -180 to 180");
+        if ((lat == null) != (lon == null)) {
+            throw new ApiException(400, "missing_field", "Give latitude and longitude together",
+                    lat == null ? "latitude" : "longitude");
+        }
+        // All checked: now apply, so a bad request changes nothing.
+        if (battery != null) {
+            car.batteryPercent(battery);
+        }
+        if (range != null) {
+            car.rangeKm(range);
+        }
+        if (power != null) {
+            car.powerKw(power);
+        }
+        if (charging != null) {
+            car.charging(charging);
+        }
+        if (lat != null && lon != null) {
+            car.position(lat, lon);
+        }
+        if (atHome != null) {
+            car.atHome(atHome);
+        }
+        CompletableFuture<HouseholdSnapshot> update = household.requestFreshUpdate();
+        try {
+            HouseholdSnapshot snapshot = update.get(SIMULATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            VehicleView view = snapshot.vehicle(id);
+            HttpJson.write(resp, 200, view != null ? StatusJson.vehicleEntry(view, household.clock().getZone())
+                    : new JsonObject());
+        } catch (TimeoutException e) {
+            JsonObject o = new JsonObject();
+            o.addProperty("status", "update pending");
+            o.addProperty("detail", "The values are taken; the update that uses them is still running");
+            HttpJson.write(resp, 202, o);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The update after new values failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted", "The server is shutting down");
+        }
+    }
+
+    private static void check(boolean ok, String field, String range) throws ApiException {
+        if (!ok) {
+            throw new ApiException(422, "invalid_value", field + " must be " + range, field);
+        }
     }
 
     /** The path below {@code /chargepriority}, e.g. {@code /api/status}. */
@@ -248,6 +328,12 @@ public class ApiServlet extends HttpServlet {
         vehicle = segmentAfter(path, "/api/vehicles/");
         if (vehicle != null) {
             return new Route("vehicle", GET, vehicle);
+        }
+        if (path.startsWith("/api/vehicles/") && path.endsWith("/status")) {
+            vehicle = segmentAfter(path.substring(0, path.length() - "/status".length()), "/api/vehicles/");
+            if (vehicle != null) {
+                return new Route("vehicle-status", PUT, vehicle);
+            }
         }
         return null;
     }

@@ -34,6 +34,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
+import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 
 /**
  * The REST API over real HTTP: every endpoint's shape and meaning, and every kind of bad input answered with the
@@ -76,6 +77,42 @@ class ApiServletTest {
     }
 
     // ---- status, health, update ----
+
+    @Test
+    void anHttpCarTakesItsValuesByPutAndABadRequestChangesNothing() throws Exception {
+        server.close();
+        WebTestServer.Options o = new WebTestServer.Options();
+        PushedVehicle garage = new PushedVehicle("garage-car", new PushedVehicle.Settings("Nissan Leaf", 39, 17,
+                java.time.Duration.ofMinutes(60)), server.clock);
+        o.pushed = List.of(garage);
+        server = WebTestServer.start(dir.resolve("http-car"), o);
+        http = Http.to(server);
+        String path = "/chargepriority/api/vehicles/garage-car/status";
+
+        Http.Answer put = http.put(path, "{\"battery_percent\": 18, \"at_home\": true, \"is_charging\": false}",
+                "Content-Type", "application/json");
+        assertEquals(200, put.status(), put::toString);
+        JsonObject car = put.json();
+        assertEquals("vehicle", car.get("kind").getAsString());
+        assertEquals(18.0, car.getAsJsonObject("status").get("battery_percent").getAsDouble(), 1e-9);
+        assertEquals("pushed", car.getAsJsonObject("status").get("source").getAsString());
+        assertEquals("CHARGE", car.getAsJsonObject("recommendation").get("action").getAsString());
+        JsonObject status = http.get("/chargepriority/api/status").json();
+        assertEquals("garage-car", status.get("priority_vehicle_id").getAsString(), "below the minimum: urgent");
+        assertEquals(Set.of("tesla", "ioniq", "garage-car"), status.getAsJsonObject("vehicles").keySet());
+        assertTrue(status.getAsJsonObject("tesla").has("battery_percent"), "the seed fields stay");
+
+        // One good value and one bad: nothing is applied.
+        assertError(http.put(path, "{\"battery_percent\": 90, \"latitude\": 95, \"longitude\": 10}",
+                "Content-Type", "application/json"), 422, "invalid_value", "latitude");
+        assertError(http.put(path, "{\"battery_percent\": 90, \"latitude\": 59.9}", "Content-Type",
+                "application/json"), 400, "missing_field", "longitude");
+        assertError(http.put(path, "{\"soc\": 90}", "Content-Type", "application/json"), 400, "unknown_field", "soc");
+        assertEquals(18.0, http.get("/chargepriority/api/vehicles/garage-car").json().getAsJsonObject("status")
+                .get("battery_percent").getAsDouble(), 1e-9);
+        assertError(http.put("/chargepriority/api/vehicles/tesla/status", "{\"battery_percent\": 50}",
+                "Content-Type", "application/json"), 409, "not_pushed", "vehicle");
+    }
 
     @Test
     void everyCarIsListedWithItsKindStatusAndAdviceAndCanBeAskedForAlone() throws Exception {

@@ -50,6 +50,8 @@ final class WebTestServer implements AutoCloseable {
     static final class Options {
         WebSecurity security = WebSecurity.OPEN;
         Map<String, VehicleService> realServices = Map.of();
+        /** Cars with no simulation (an http car), added after the simulated ones. */
+        List<VehicleService> pushed = List.of();
         HouseholdSettings settings = HouseholdSettings.defaults();
         int maxClients = WsServlet.MAX_CLIENTS;
         int maxPending = WsServlet.MAX_PENDING_PER_CLIENT;
@@ -74,7 +76,8 @@ final class WebTestServer implements AutoCloseable {
     private WebTestServer(Path dir, Options o) throws Exception {
         executor.setRemoveOnCancelPolicy(true);
         store = new HistoryStore(dir.resolve("charging_manager.db"));
-        List<VehicleSlot> slots = simulation.slots(o.realServices);
+        List<VehicleSlot> slots = new java.util.ArrayList<>(simulation.slots(o.realServices));
+        o.pushed.forEach(car -> slots.add(VehicleSlot.of(car)));
         household = new Household(slots, o.settings, store, clock, executor, StatusEnricher.NONE, persisted::add);
         household.addListener(simulation::followPriority);
         household.start();
