@@ -5,6 +5,7 @@
 #   benchmarks/http-bench.sh [rounds] [duration]          (defaults: 3 rounds of 20 s per endpoint)
 #   JAVA_OPTS="-Xmx64m -XX:+UseSerialGC" benchmarks/http-bench.sh
 #   BASELINE=1 benchmarks/http-bench.sh                   (the control: bare Jetty 9.4, no OSGi/Pax Web)
+#   EXTRA_CARS=4 benchmarks/http-bench.sh                 (4 http cars beside the two simulated ones: 6 cars)
 #
 # Builds nothing: run `mvn -q -DskipTests package` first. Installs wrk from Debian when missing. Works in
 # benchmarks/target/http/ (a copy of conf/ with geocoding off), prints one line per run and the medians.
@@ -22,6 +23,7 @@ command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteracti
 WORK=$ROOT/benchmarks/target/http
 rm -rf "$WORK" && mkdir -p "$WORK/tmp" && cp -r "$ROOT/conf" "$WORK/conf"
 echo "geocoding.enabled=false" >> "$WORK/conf/chargepriority.cfg"
+for i in $(seq 1 "${EXTRA_CARS:-0}"); do echo "car.car$i.kind=http" >> "$WORK/conf/chargepriority.cfg"; done
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT/chargepriority
 
@@ -42,9 +44,13 @@ for _ in $(seq 1 300); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break
   sleep 0.1
 done
+for i in $(seq 1 "${EXTRA_CARS:-0}"); do
+  curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"battery_percent\": $((20 + 10 * i)), \"at_home\": true}" \
+    "$BASE/api/vehicles/car$i/status" > /dev/null
+done
 curl -sf "$BASE/api/status" > /dev/null
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'${BASELINE:+, BASELINE (bare Jetty)}, commit $(git -C "$ROOT" rev-parse --short HEAD)"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'${BASELINE:+, BASELINE (bare Jetty)}, $((2 + ${EXTRA_CARS:-0})) cars, commit $(git -C "$ROOT" rev-parse --short HEAD)"
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, after a 10 s warm-up of each endpoint"
 for path in health api/status; do wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/$path" > /dev/null; done
 
