@@ -41,6 +41,11 @@ public class Household implements AutoCloseable {
 
     /** A real car's API is asked at most this often, however often users ask for an update. */
     public static final Duration MIN_REAL_FETCH_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * A scheduler's own time and the wall clock the guard reads drift apart by milliseconds: a read due at the
+     * minute can land a moment early, and is still a read that is due.
+     */
+    static final Duration SCHEDULER_JITTER = Duration.ofSeconds(2);
     private static final int RECENT_ERRORS = 100;
     private static final Duration CLEANUP_INTERVAL = Duration.ofDays(1);
     private static final Duration FIRST_CLEANUP_DELAY = Duration.ofMinutes(5);
@@ -230,7 +235,7 @@ public class Household implements AutoCloseable {
             Instant last = lastRealFetch.get(id);
             VehicleStatus previous = lastStatus.get(id);
             if (metered && last != null && previous != null
-                    && Duration.between(last, now).compareTo(MIN_REAL_FETCH_INTERVAL) < 0) {
+                    && Duration.between(last, now).compareTo(MIN_REAL_FETCH_INTERVAL.minus(SCHEDULER_JITTER)) < 0) {
                 logger.debug("Not asking {} again within {}: using the status from {}", id, MIN_REAL_FETCH_INTERVAL,
                         last);
                 return previous;

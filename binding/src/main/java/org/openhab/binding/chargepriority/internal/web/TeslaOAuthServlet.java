@@ -88,7 +88,10 @@ public class TeslaOAuthServlet extends HttpServlet {
             return;
         } catch (VehicleException e) {
             logger.debug("Tesla sign-in failed: {}", e.getMessage());
-            page(resp, 502, "Sign-in failed", e.getMessage());
+            // Tesla unreachable or failing is a bad gateway; an account of another region, or a client Tesla
+            // refuses, is the user's configuration: a 4xx page that says what to set.
+            boolean gateway = e.kind() == VehicleException.Kind.COMMUNICATION;
+            page(resp, gateway ? 502 : 409, "Sign-in failed", e.getMessage());
             return;
         }
         Household h = registry.current();

@@ -168,6 +168,51 @@ class HouseholdTest {
     }
 
     @Test
+    void aScheduledReadThatLandsAMomentEarlyIsNotSkipped() {
+        CountingCar tesla = new CountingCar(clock);
+        // The scheduler counts its own time; the wall clock the household reads can be a little behind it.
+        java.util.concurrent.atomic.AtomicLong lagMillis = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Clock wall = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.instant().minusMillis(lagMillis.get());
+            }
+        };
+        store = new HistoryStore(dir.resolve("h.db"));
+        sim = Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles());
+        household = new Household(sim.slots(Map.of("tesla", tesla)),
+                HouseholdSettings.defaults().withMockMode("tesla", false).withUpdateIntervalMinutes(1), store, wall,
+                scheduler, StatusEnricher.NONE, persisted::add);
+        household.start();
+        scheduler.runDue();
+        assertEquals(1, tesla.fetches.get());
+        lagMillis.set(3);
+        scheduler.advance(Duration.ofMinutes(1));
+        assertEquals(2, tesla.fetches.get(), "the read that was due happened");
+    }
+
+    @Test
+    void aManualUpdateRightAfterARealReadUsesTheStatusJustRead() {
+        CountingCar tesla = new CountingCar(clock);
+        build(Map.of("tesla", tesla), HouseholdSettings.defaults().withMockMode("tesla", false)).start();
+        scheduler.runDue();
+        clock.advance(Duration.ofSeconds(20));
+        household.requestUpdate();
+        scheduler.runDue();
+        assertEquals(1, tesla.fetches.get(), "at most one real read a minute");
+    }
+
+    @Test
     void invalidSettingsChangeNothing() {
         build(Map.of(), HouseholdSettings.defaults()).start();
         scheduler.runDue();

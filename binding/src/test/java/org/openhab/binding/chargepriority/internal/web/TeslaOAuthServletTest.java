@@ -1,5 +1,6 @@
 package org.openhab.binding.chargepriority.internal.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.*;
@@ -106,6 +107,29 @@ class TeslaOAuthServletTest {
             q.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return q;
+    }
+
+    @Test
+    void anAccountOfAnotherRegionIsTheUsersSettingNotABadGateway() throws Exception {
+        URI authorize = URI.create(get("/chargepriority/oauth/tesla").headers().firstValue("Location").orElseThrow());
+        String state = query(authorize).get("state");
+
+        HttpResponse<String> na = get("/chargepriority/oauth/tesla/callback?state=" + state + "&code=NA_the-code");
+
+        assertEquals(409, na.statusCode(), na.body());
+        assertTrue(na.body().contains("Set the region to NA"), na.body());
+        tesla.verify(0, postRequestedFor(urlEqualTo("/oauth2/v3/token")));
+    }
+
+    @Test
+    void teslasSignInServiceFailingIsABadGateway() throws Exception {
+        tesla.stubFor(post(urlEqualTo("/oauth2/v3/token")).willReturn(aResponse().withStatus(503)));
+        URI authorize = URI.create(get("/chargepriority/oauth/tesla").headers().firstValue("Location").orElseThrow());
+        String state = query(authorize).get("state");
+
+        HttpResponse<String> r = get("/chargepriority/oauth/tesla/callback?state=" + state + "&code=EU_the-code");
+
+        assertEquals(502, r.statusCode(), r.body());
     }
 
     @Test

@@ -98,10 +98,13 @@ public final class FleetApiClient {
         int serverErrorRetries = 0;
         while (true) {
             String accessToken = tokens.accessToken();
+            // Counted when sent: Tesla bills every request it answered under 500, also one whose answer we gave up
+            // waiting for. A 5xx answer is not billed and is taken off again.
+            meter.record(Category.DATA);
             HttpResult result = send(uri, accessToken);
             int status = result.status();
-            if (status < 500) {
-                meter.record(Category.DATA);
+            if (status >= 500) {
+                meter.refund(Category.DATA);
             }
             if (result.isSuccess()) {
                 return result.body();

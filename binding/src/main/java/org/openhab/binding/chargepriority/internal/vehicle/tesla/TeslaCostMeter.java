@@ -96,6 +96,13 @@ public final class TeslaCostMeter {
         save();
     }
 
+    /** Takes back a call counted when it was sent that Tesla does not bill (it answered 5xx). */
+    public synchronized void refund(Category category) {
+        rollOver(clock.instant());
+        counts.computeIfPresent(category, (c, n) -> n > 1 ? n - 1 : null);
+        save();
+    }
+
     public synchronized int count(Category category) {
         rollOver(clock.instant());
         return counts.getOrDefault(category, 0);

@@ -200,6 +200,20 @@ class TeslaFleetServiceTest {
     }
 
     @Test
+    void aCallThatTimedOutOnOurSideIsCountedForTeslaStillBillsIt() throws Exception {
+        stubVehicle("vehicle-online.json");
+        server.stubFor(get(urlPathEqualTo(VEHICLE_DATA_PATH))
+                .willReturn(okJson(fixture("vehicle-data-charging.json")).withFixedDelay(1500)));
+        TeslaFleetService service = service(config(server, tokenDir).requestTimeout(Duration.ofMillis(300)).build(),
+                null);
+
+        assertThrows(VehicleException.class, service::fetch);
+
+        assertEquals(1, vehicleDataCalls(), "Tesla got the request");
+        assertEquals(2, service.costMeter().count(Category.DATA), "the vehicle call and the timed-out data call");
+    }
+
+    @Test
     void rateLimitedCallWaitsAsLongAsRetryAfterSays() throws Exception {
         server.stubFor(get(VEHICLE_PATH).inScenario("rate").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("ok"));
