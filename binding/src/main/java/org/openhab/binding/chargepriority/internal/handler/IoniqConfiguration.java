@@ -16,8 +16,8 @@ public class IoniqConfiguration {
     public String serialPort = "";
     public int baudRate = 38400;
     public double batteryCapacity = 74;
-    public double consumption = 18.5;
-    public int probeInterval = 5;
+    public double consumption = 18;
+    public int probeInterval = 10;
     public double lowVoltage = 12.2;
 
     /**

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.chargepriority.internal.vehicle.ioniq.IoniqObdConfig;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -153,6 +154,69 @@ class ReadmeChannelsTest {
             assertNotNull(table);
             assertEquals(xmlTypes.get(type), table, "parameters (and their types) of " + type);
         }
+    }
+
+    @Test
+    void theDefaultsTheReadmeGivesAreThoseOfTheXmlTheCodeAndTheCfgFile() throws Exception {
+        Map<String, String> xmlDefaults = new TreeMap<>();
+        for (Element e : thingDescriptions()) {
+            Element config = child(e, "config-description");
+            if (config != null) {
+                for (Element p : children(config, "parameter")) {
+                    String d = text(p, "default");
+                    if (d != null) {
+                        xmlDefaults.put(e.getAttribute("id") + "." + p.getAttribute("name"), d);
+                    }
+                }
+            }
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        int compared = 0;
+        List<String> types = List.of();
+        boolean inSection = false;
+        for (String line : Files.readAllLines(README, StandardCharsets.UTF_8)) {
+            if (line.startsWith("## ")) {
+                inSection = line.substring(3).trim().equals("Thing Configuration");
+            } else if (inSection && line.startsWith("### ")) {
+                Matcher m = THING_TYPE_IN_HEADING.matcher(line);
+                types = m.find() ? List.of(m.group(1)) : List.of();
+            } else if (inSection && line.startsWith("| ") && !line.startsWith("| Name")) {
+                String[] cells = line.split("\\|");
+                String name = cells[1].trim();
+                String readmeDefault = cells[4].trim().replace("`", "");
+                for (String type : types) {
+                    String xml = xmlDefaults.get(type + "." + name);
+                    if (xml != null) {
+                        compared++;
+                        if (!sameValue(xml, readmeDefault)) {
+                            problems.add(type + "." + name + ": README " + readmeDefault + ", XML " + xml);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(compared >= 15, compared + " defaults compared");
+
+        // The standalone runtime's cfg file and its code give the Ioniq the same figures as the Thing.
+        String cfg = Files.readString(basedir().resolve("../conf/chargepriority.cfg"), StandardCharsets.UTF_8);
+        IoniqConfiguration thing = new IoniqConfiguration();
+        assertEquals(IoniqObdConfig.DEFAULT_CONSUMPTION_KWH_PER_100_KM, thing.consumption);
+        assertEquals(IoniqObdConfig.DEFAULT_PROBE_INTERVAL.toMinutes(), thing.probeInterval);
+        assertTrue(cfg.contains("#ioniq.consumption=" + plain(thing.consumption) + "\n"), "cfg consumption");
+        assertTrue(cfg.contains("#ioniq.probeIntervalMinutes=" + thing.probeInterval + "\n"), "cfg probe interval");
+    }
+
+    private static boolean sameValue(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        } catch (NumberFormatException e) {
+            return a.equals(b);
+        }
+    }
+
+    private static String plain(double d) {
+        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 
     @Test
