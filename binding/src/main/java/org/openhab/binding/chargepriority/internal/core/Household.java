@@ -296,11 +296,13 @@ public class Household implements AutoCloseable {
         List<VehicleStatus> statuses = new ArrayList<>();
         Map<String, Recommendation> byName = new LinkedHashMap<>();
         synchronized (this) {
+            Duration staleAfter = Duration.ofMinutes(2L * settings.updateIntervalMinutes());
             for (VehicleSlot slot : slots) {
                 VehicleStatus status = lastStatus.get(slot.id());
                 Recommendation rec = decision.recommendations().get(slot.id());
                 if (status != null) {
-                    statuses.add(status);
+                    // The history says what /api/status says: the same stale verdict (stored at the car's own time).
+                    statuses.add(DecisionEngine.isStale(status, staleAfter, now) ? status.withStale(true) : status);
                 }
                 if (status != null && rec != null) {
                     byName.put(status.vehicleName(), rec);

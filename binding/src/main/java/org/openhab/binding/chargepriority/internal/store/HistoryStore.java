@@ -157,7 +157,9 @@ public class HistoryStore implements AutoCloseable {
                                         + " threshold, priority_score) VALUES (?,?,?,?,?,?,?)")) {
                     String ts = TS.format(timestamp);
                     for (VehicleStatus s : statuses) {
-                        r.setString(1, ts);
+                        // A reading is stored at the time the car reported it, not when it was asked: a sleeping
+                        // car's old values stay at their real time in the charts.
+                        r.setString(1, TS.format(s.lastUpdated()));
                         r.setString(2, s.vehicleName());
                         r.setDouble(3, s.batteryPercent());
                         r.setDouble(4, s.rangeKm());

@@ -50,6 +50,8 @@ class HouseholdTest {
         final MutableClock clock;
         volatile boolean fail;
         volatile double soc = 45;
+        /** When the car says it reported its values; null: now. */
+        volatile @org.eclipse.jdt.annotation.Nullable Instant reportedAt;
 
         CountingCar(MutableClock clock) {
             this.clock = clock;
@@ -76,7 +78,9 @@ class HouseholdTest {
             if (fail) {
                 throw new VehicleException(VehicleException.Kind.COMMUNICATION, "Fleet API answered 503");
             }
-            return new VehicleStatus("Tesla Model Y", soc, soc * 4.4, false, false, Location.HOME, clock.instant(),
+            Instant at = reportedAt;
+            return new VehicleStatus("Tesla Model Y", soc, soc * 4.4, false, false, Location.HOME,
+                    at != null ? at : clock.instant(),
                     false, null, 59.9, 10.7, null, DataSource.FLEET_API, false, "Disconnected", false);
         }
     }
@@ -210,6 +214,21 @@ class HouseholdTest {
         household.requestUpdate();
         scheduler.runDue();
         assertEquals(1, tesla.fetches.get(), "at most one real read a minute");
+    }
+
+    @Test
+    void aReadingOfOldDataIsStoredAtTheCarsOwnTimeWithTheStaleVerdictTheStatusShows() {
+        CountingCar tesla = new CountingCar(clock);
+        tesla.reportedAt = clock.instant().minus(Duration.ofHours(3)); // last values of a car asleep since then
+        build(Map.of("tesla", tesla), HouseholdSettings.defaults().withMockMode("tesla", false)).start();
+        scheduler.runDue();
+
+        assertTrue(household.snapshot().vehicle("tesla").status().stale(), "the status says stale");
+        var stored = store.readings(clock.instant().minus(Duration.ofDays(1)), clock.instant().plusSeconds(1),
+                "Tesla Model Y");
+        assertEquals(1, stored.size());
+        assertEquals(tesla.reportedAt, stored.get(0).timestamp(), "the car's own time");
+        assertTrue(stored.get(0).stale(), "and the same verdict");
     }
 
     @Test
