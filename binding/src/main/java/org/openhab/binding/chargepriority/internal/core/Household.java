@@ -249,9 +249,22 @@ public class Household implements AutoCloseable {
             if (!simulated) {
                 status = enricher.enrich(id, status);
             }
+            // Old values shown because the car could not be read: the error behind them is shown too, in the car's
+            // error and in the error log, once per distinct error rather than once per poll.
+            String problem = service.problem();
+            boolean newProblem;
             synchronized (this) {
-                lastError.remove(id);
-                lastErrorKind.remove(id);
+                newProblem = problem != null && !problem.equals(lastError.get(id));
+                if (problem == null) {
+                    lastError.remove(id);
+                    lastErrorKind.remove(id);
+                } else {
+                    lastError.put(id, problem);
+                    lastErrorKind.put(id, VehicleException.Kind.COMMUNICATION.name());
+                }
+            }
+            if (newProblem) {
+                recordError(id + "_service", VehicleException.Kind.COMMUNICATION.name(), problem);
             }
             return status;
         } catch (VehicleException e) {
@@ -265,7 +278,13 @@ public class Household implements AutoCloseable {
 
     private @Nullable VehicleStatus fallback(String id, String kind, @Nullable String message) {
         String text = message != null ? message : kind;
-        recordError(id + "_service", kind, text);
+        boolean repeated;
+        synchronized (this) {
+            repeated = text.equals(lastError.get(id));
+        }
+        if (!repeated) { // once per distinct error, not once per poll
+            recordError(id + "_service", kind, text);
+        }
         synchronized (this) {
             lastError.put(id, text);
             lastErrorKind.put(id, kind);

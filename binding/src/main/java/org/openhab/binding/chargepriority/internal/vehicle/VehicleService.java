@@ -3,6 +3,7 @@ package org.openhab.binding.chargepriority.internal.vehicle;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 
@@ -35,6 +36,14 @@ public interface VehicleService extends AutoCloseable {
      */
     default Map<String, Object> diagnostics() {
         return Map.of();
+    }
+
+    /**
+     * The error behind the status the last {@link #fetch()} returned, when it returned old values because the car
+     * could not be read (adapter gone, garbage, server errors); null when it read the car, or the car sleeps.
+     */
+    default @Nullable String problem() {
+        return null;
     }
 
     @Override

@@ -45,6 +45,8 @@ public class IoniqObdService implements VehicleService {
     private boolean adapterAnswered;
     private @Nullable String adapterVersion;
     private @Nullable String lastError;
+    /** A read failure that is not the car sleeping (that is normal): adapter gone, garbage, a failed read. */
+    private volatile @Nullable String problem;
     private @Nullable VehicleStatus lastStatus;
     private @Nullable BmsBatteryData lastBattery;
     private @Nullable BmsHealthData lastHealth;
@@ -201,6 +203,7 @@ public class IoniqObdService implements VehicleService {
             reinitialise |= e.error().resetsAdapter();
         }
         lastError = null;
+        problem = null;
         IoniqPollPolicy.Mode before = policy.mode();
         policy.bmsAnswered(readAt, battery.auxVoltageV());
         logModeChange(before, battery.auxVoltageV());
@@ -209,6 +212,7 @@ public class IoniqObdService implements VehicleService {
     private void failed(Instant now, ElmException e) {
         lastError = e.getMessage();
         ElmError error = e.error();
+        problem = error.carSilent() ? null : e.getMessage();
         reinitialise |= error.resetsAdapter();
         if (error == ElmError.TIMEOUT) {
             adapterAnswered = false;
@@ -227,9 +231,15 @@ public class IoniqObdService implements VehicleService {
         connected = false;
         adapterAnswered = false;
         lastError = reason;
+        problem = reason != null ? "OBD adapter at " + config.serialPort() + " unavailable: " + reason : null;
         reconnect.failed(now);
         logger.debug("OBD adapter at {} unavailable ({}); next attempt at {}", config.serialPort(), reason,
                 reconnect.nextAttempt());
+    }
+
+    @Override
+    public @Nullable String problem() {
+        return problem;
     }
 
     private void logModeChange(IoniqPollPolicy.Mode before, double volts) {

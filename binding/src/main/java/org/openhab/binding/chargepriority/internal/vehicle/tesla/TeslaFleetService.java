@@ -160,6 +160,11 @@ public final class TeslaFleetService implements VehicleService {
     }
 
     @Override
+    public @Nullable String problem() {
+        return lastError;
+    }
+
+    @Override
     public Map<String, Object> diagnostics() {
         Instant now = clock.instant();
         Map<String, Object> out = new LinkedHashMap<>(meter.diagnostics(now));
