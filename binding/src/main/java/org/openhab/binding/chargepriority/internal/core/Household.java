@@ -27,6 +27,8 @@ import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.store.StoredError;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
+import org.openhab.binding.chargepriority.internal.model.Location;
+import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +102,39 @@ public class Household implements AutoCloseable {
         this.executor = executor;
         this.enricher = enricher;
         this.persister = persister;
+        resumeRealCars();
         this.snapshot = buildSnapshot(Map.of(), Priority.none("No update yet", "Ingen oppdatering ennå"));
+    }
+
+    /**
+     * A real car that sleeps after a restart answers nothing for hours: until it does, it is shown with its last
+     * stored reading, marked stale, at its real time (simulated cars resume from the history on their own).
+     */
+    private void resumeRealCars() {
+        HistoryStore s = store;
+        if (s == null) {
+            return;
+        }
+        for (VehicleSlot slot : slots) {
+            VehicleService real = slot.real();
+            if (real == null || settings.mockMode(slot.id()) && slot.simulated()) {
+                continue;
+            }
+            try {
+                Reading last = s.lastReading(real.name());
+                DataSource source = last != null ? DataSource.fromJson(last.source()) : null;
+                if (last == null || last.mock() || source == null || source == DataSource.SIMULATION) {
+                    continue;
+                }
+                String location = last.location();
+                lastStatus.put(slot.id(), new VehicleStatus(real.name(), last.batteryPercent(), last.rangeKm(),
+                        last.charging(), null, location != null ? Location.fromJson(location) : Location.UNKNOWN,
+                        last.timestamp(), false, last.chargingRateKw(), last.latitude(), last.longitude(),
+                        last.address(), source, true, null, false));
+            } catch (StoreException | IllegalArgumentException e) {
+                logger.debug("No stored reading of {} to resume from: {}", slot.id(), e.getMessage());
+            }
+        }
     }
 
     /** Starts the schedule: an update at once, then every interval; the history cleanup daily. */
@@ -278,6 +312,15 @@ public class Household implements AutoCloseable {
 
     private @Nullable VehicleStatus fallback(String id, String kind, @Nullable String message) {
         String text = message != null ? message : kind;
+        synchronized (this) {
+            VehicleStatus known = lastStatus.get(id);
+            if (VehicleException.Kind.ASLEEP.name().equals(kind) && known != null) {
+                // A sleeping car whose last state is known (from before a restart): not an error, just old values.
+                lastError.remove(id);
+                lastErrorKind.remove(id);
+                return known.withStale(true);
+            }
+        }
         boolean repeated;
         synchronized (this) {
             repeated = text.equals(lastError.get(id));

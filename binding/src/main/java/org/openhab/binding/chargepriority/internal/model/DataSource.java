@@ -20,6 +20,16 @@ public enum DataSource {
         return json;
     }
 
+    /** The source of a stored reading's {@code source} column; null for none or an unknown one. */
+    public static @org.eclipse.jdt.annotation.Nullable DataSource fromJson(@org.eclipse.jdt.annotation.Nullable String json) {
+        for (DataSource d : values()) {
+            if (d.json.equals(json)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /** True when reading the car costs something (API money, the 12 V battery): such a car is asked sparingly. */
     public boolean metered() {
         return this == FLEET_API || this == OBD;
