@@ -157,9 +157,10 @@ public class HistoryStore implements AutoCloseable {
                                         + " threshold, priority_score) VALUES (?,?,?,?,?,?,?)")) {
                     String ts = TS.format(timestamp);
                     for (VehicleStatus s : statuses) {
-                        // A reading is stored at the time the car reported it, not when it was asked: a sleeping
-                        // car's old values stay at their real time in the charts.
-                        r.setString(1, TS.format(s.lastUpdated()));
+                        // Old values (stale: a sleeping car, a failed read) are stored at the time the car reported
+                        // them, so the charts do not show them as new; fresh ones at the update's time, with its
+                        // recommendations.
+                        r.setString(1, s.stale() ? TS.format(s.lastUpdated()) : ts);
                         r.setString(2, s.vehicleName());
                         r.setDouble(3, s.batteryPercent());
                         r.setDouble(4, s.rangeKm());
