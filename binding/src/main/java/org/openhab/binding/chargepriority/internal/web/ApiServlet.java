@@ -263,19 +263,31 @@ public class ApiServlet extends HttpServlet {
         if (atHome != null) {
             car.atHome(atHome);
         }
-        CompletableFuture<HouseholdSnapshot> update = household.requestFreshUpdate();
-        try {
-            HouseholdSnapshot snapshot = update.get(SIMULATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        HouseholdSnapshot snapshot = freshSnapshot(resp, household);
+        if (snapshot != null) {
             VehicleView view = snapshot.vehicle(id);
             HttpJson.write(resp, 200, view != null ? StatusJson.vehicleEntry(view, household.clock().getZone())
                     : new JsonObject());
+        }
+    }
+
+    /**
+     * Decides again after a change and returns the snapshot that shows it; when that takes longer than a few
+     * seconds, answers 202 and returns null.
+     */
+    private static @Nullable HouseholdSnapshot freshSnapshot(HttpServletResponse resp, Household household)
+            throws ApiException, IOException {
+        CompletableFuture<HouseholdSnapshot> update = household.requestFreshUpdate();
+        try {
+            return update.get(SIMULATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             JsonObject o = new JsonObject();
             o.addProperty("status", "update pending");
-            o.addProperty("detail", "The values are taken; the update that uses them is still running");
+            o.addProperty("detail", "The change is applied; the update that shows it is still running");
             HttpJson.write(resp, 202, o);
+            return null;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The update after new values failed", e.getCause());
+            throw new IllegalStateException("The update after the change failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "interrupted", "The server is shutting down");
@@ -605,20 +617,9 @@ public class ApiServlet extends HttpServlet {
                     + "given to the binding", "vehicle");
         }
         simulated.apply(change);
-        CompletableFuture<HouseholdSnapshot> update = household.requestFreshUpdate();
-        try {
-            HouseholdSnapshot snapshot = update.get(SIMULATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        HouseholdSnapshot snapshot = freshSnapshot(resp, household);
+        if (snapshot != null) {
             HttpJson.write(resp, 200, statusCache.get(household, snapshot).bytes());
-        } catch (TimeoutException e) {
-            JsonObject o = new JsonObject();
-            o.addProperty("status", "update pending");
-            o.addProperty("detail", "The change is applied; the update that shows it is still running");
-            HttpJson.write(resp, 202, o);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The update after the simulation change failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "interrupted", "The server is shutting down");
         }
     }
 }
