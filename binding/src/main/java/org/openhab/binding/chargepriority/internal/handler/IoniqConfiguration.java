@@ -19,6 +19,7 @@ public class IoniqConfiguration {
     public double consumption = 18;
     public int probeInterval = 10;
     public double lowVoltage = 12.2;
+    public double awakeVoltage = 13.0;
 
     /**
      * @throws InvalidConfigurationException naming the first parameter that is wrong; the serial port is required only
@@ -30,6 +31,8 @@ public class IoniqConfiguration {
         range("consumption", consumption, 5, 50);
         range("probeInterval", probeInterval, 1, 60);
         range("lowVoltage", lowVoltage, 11, 13.5);
+        // above the low limit, so a car can leave the low-voltage pause
+        range("awakeVoltage", awakeVoltage, Math.max(12.5, lowVoltage + 0.1), 15);
         if (!mockMode) {
             required("serialPort", serialPort);
         }

@@ -44,7 +44,8 @@ final class RealVehicleServiceFactory implements VehicleServiceFactory {
     public @Nullable VehicleService createIoniq(IoniqConfiguration c) {
         return new IoniqObdService(IoniqObdConfig.builder(c.serialPort).baudRate(c.baudRate)
                 .usableCapacityKwh(c.batteryCapacity).consumptionKwhPer100Km(c.consumption)
-                .probeInterval(Duration.ofMinutes(c.probeInterval)).lowVoltageLimit(c.lowVoltage).build());
+                .probeInterval(Duration.ofMinutes(c.probeInterval)).lowVoltageLimit(c.lowVoltage)
+                .awakeVoltage(c.awakeVoltage).build());
     }
 
     private static @Nullable String url(String host, String path) {

@@ -26,7 +26,8 @@ final class IoniqFromConfig {
                 .usableCapacityKwh(config.number("ioniq.batteryCapacity", 74.0))
                 .consumptionKwhPer100Km(config.number("ioniq.consumption", 18.0))
                 .probeInterval(Duration.ofMinutes(config.integer("ioniq.probeIntervalMinutes", 10)))
-                .lowVoltageLimit(config.number("ioniq.lowVoltage", 12.2));
+                .lowVoltageLimit(config.number("ioniq.lowVoltage", 12.2))
+                .awakeVoltage(config.number("ioniq.awakeVoltage", 13.0));
         String name = config.string("ioniq.name");
         if (name != null) {
             b.vehicleName(name);

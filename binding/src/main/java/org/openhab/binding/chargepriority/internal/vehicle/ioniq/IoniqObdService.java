@@ -153,6 +153,7 @@ public class IoniqObdService implements VehicleService {
             if (!connected) {
                 transport.open();
                 connected = true;
+                policy.reconnected();
             }
             adapterVersion = elm.initialise(deadline);
             reinitialise = false;
@@ -271,6 +272,7 @@ public class IoniqObdService implements VehicleService {
         putIfKnown(map, "next_probe", policy.nextProbe());
         map.put("probe_interval_s", config.probeInterval().toSeconds());
         map.put("low_voltage_limit_v", config.lowVoltageLimit());
+        map.put("awake_voltage_v", config.awakeVoltage());
         map.put("reconnect_failures", reconnect.failures());
         putIfKnown(map, "next_reconnect", reconnect.nextAttempt());
         putIfKnown(map, "last_error", lastError);

@@ -13,9 +13,13 @@ import org.eclipse.jdt.annotation.Nullable;
  * The battery system answers only while the car is on or charging, and requests to a parked car keep its modules
  * awake and drain the 12 V battery. So: while the car answers, every fetch reads it. Once it stops answering, the car
  * is "parked": at most once per probe interval the adapter measures the 12 V voltage ({@code ATRV}, which does not
- * touch the car's bus), and only a voltage at or above the awake level (DC-DC converter running: car on or charging)
- * lets the next read through. A voltage under the low limit pauses even that until the voltage is back at the awake
- * level. A car that has never been read starts parked, with its first probe due at once.
+ * touch the car's bus). A voltage at or above the awake level (DC-DC converter running: car on or charging) lets the
+ * read through. {@code ATRV} is only a hint, though: clone adapters read a few tenths low, and a car that is on can
+ * show 13.3 V or less at the OBD socket. So one read is also let through when the voltage is inconclusive (within
+ * {@link #INCONCLUSIVE_BAND_V} below the awake level), on first contact and after the adapter reconnected; a car
+ * that answers is awake whatever the voltage said, one that does not is parked again for a whole interval. A voltage
+ * under the low limit lets nothing through until the voltage is back at the awake level. So a car that really sleeps
+ * gets at most one unanswered read per probe interval.
  */
 @NonNullByDefault
 public class IoniqPollPolicy {
@@ -42,6 +46,8 @@ public class IoniqPollPolicy {
 
     /** Failed reads of an awake car (bus glitches) before it is treated as parked. */
     static final int MAX_CONSECUTIVE_FAILURES = 3;
+    /** Voltages this far below the awake level are inconclusive: one read of the battery system decides. */
+    public static final double INCONCLUSIVE_BAND_V = 0.5;
 
     private final Duration probeInterval;
     private final double lowVoltageLimit;
@@ -49,6 +55,8 @@ public class IoniqPollPolicy {
     private Mode mode = Mode.PARKED;
     private @Nullable Instant nextProbe;
     private int failures;
+    /** Nothing known about the car since the start or the last reconnect: the next probe tries one read. */
+    private boolean unknown = true;
 
     public IoniqPollPolicy(Duration probeInterval, double lowVoltageLimit, double awakeVoltage) {
         this.probeInterval = probeInterval;
@@ -67,6 +75,7 @@ public class IoniqPollPolicy {
     /** The battery system answered; {@code auxVoltage} is the 12 V voltage it reported. */
     public synchronized void bmsAnswered(Instant now, double auxVoltage) {
         failures = 0;
+        unknown = false;
         if (auxVoltage < lowVoltageLimit) {
             rest(Mode.LOW_VOLTAGE, now);
         } else {
@@ -78,6 +87,7 @@ public class IoniqPollPolicy {
     /** The battery system did not answer: the car is off. */
     public synchronized void bmsSilent(Instant now) {
         failures = 0;
+        unknown = false;
         if (mode != Mode.LOW_VOLTAGE) {
             rest(Mode.PARKED, now);
         } else {
@@ -96,7 +106,8 @@ public class IoniqPollPolicy {
     /**
      * The 12 V voltage measured by a probe.
      *
-     * @return {@link Action#POLL_BMS} when the car is awake, otherwise {@link Action#WAIT}
+     * @return {@link Action#POLL_BMS} when the car is awake or may be (inconclusive voltage, first contact, after a
+     *         reconnect), otherwise {@link Action#WAIT}
      */
     public synchronized Action voltageMeasured(Instant now, double volts) {
         if (volts >= awakeVoltage) {
@@ -107,6 +118,9 @@ public class IoniqPollPolicy {
         }
         if (volts < lowVoltageLimit) {
             rest(Mode.LOW_VOLTAGE, now);
+        } else if (mode != Mode.LOW_VOLTAGE && (unknown || inconclusive(volts))) {
+            // one read decides; the BMS's silence parks the car for a whole interval
+            return Action.POLL_BMS;
         } else {
             // a LOW_VOLTAGE car stays there until the awake level: a resting battery creeps back up by itself
             rest(mode == Mode.LOW_VOLTAGE ? Mode.LOW_VOLTAGE : Mode.PARKED, now);
@@ -124,6 +138,16 @@ public class IoniqPollPolicy {
             return Action.WAIT;
         }
         return Action.POLL_BMS;
+    }
+
+    /** Whether {@code volts} says nothing certain: just below the awake level. */
+    public boolean inconclusive(double volts) {
+        return volts < awakeVoltage && volts >= awakeVoltage - INCONCLUSIVE_BAND_V;
+    }
+
+    /** The adapter was opened again: what it knew of the car may be old, so the next probe tries one read. */
+    public synchronized void reconnected() {
+        unknown = true;
     }
 
     private void rest(Mode newMode, Instant now) {

@@ -167,25 +167,97 @@ class IoniqObdServicePtyTest {
     }
 
     @Test
-    void carThatIsOffFromTheStartIsNeverAskedForBatteryData() {
+    void carThatIsOffFromTheStartIsAskedOnceThenLeftAloneForTheInterval() {
         elm.bmsAnswers = false;
-        elm.voltage = 12.6;
+        elm.voltage = 12.3;
 
         VehicleException e = assertThrows(VehicleException.class, () -> service().fetch());
+        clock.advance(PROBE_INTERVAL.minusSeconds(1));
+        assertThrows(VehicleException.class, () -> service().fetch());
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(VehicleException.class, () -> service().fetch());
 
         assertEquals(VehicleException.Kind.ASLEEP, e.kind());
-        assertEquals(concat(INIT, List.of("ATRV")), elm.commands());
+        // first contact: one read; then, at a clearly parked voltage, only the probe
+        assertEquals(concat(INIT, List.of("ATRV", "220101", "ATRV")), elm.commands());
         assertEquals("parked", service().diagnostics().get("poll_mode"));
-        assertEquals(T0.plus(PROBE_INTERVAL).toString(), service().diagnostics().get("next_probe"));
-        assertEquals(12.6, service().diagnostics().get("aux_voltage_v"));
+        assertEquals(clock.instant().plus(PROBE_INTERVAL).toString(), service().diagnostics().get("next_probe"));
+        assertEquals(12.3, service().diagnostics().get("aux_voltage_v"));
         assertEquals("adapter", service().diagnostics().get("aux_voltage_source"));
+    }
+
+    @Test
+    void carThatChargesWhileTheAdapterReadsLowIsReadOnFirstContact() throws VehicleException {
+        elm.voltage = 12.6;
+        elm.batteryReply = ElmFixtures.lines("220101-ac-charging.txt");
+        elm.healthReply = ElmFixtures.lines("220105-ac-charging.txt");
+
+        VehicleStatus status = service().fetch();
+
+        assertFalse(status.stale());
+        assertTrue(status.charging());
+        assertEquals(10.98, status.chargingPowerKw());
+        assertEquals("awake", service().diagnostics().get("poll_mode"), "it answered: awake, whatever ATRV said");
+        assertEquals(concat(INIT, List.of("ATRV"), POLL), elm.commands());
+    }
+
+    @Test
+    void inconclusiveVoltageLetsOneReadThroughPerIntervalUntilTheCarAnswers() throws VehicleException {
+        service().fetch();
+        elm.bmsAnswers = false;
+        elm.voltage = 12.6;
+        int mark = elm.commandCount();
+
+        clock.advance(Duration.ofMinutes(1));
+        service().fetch();
+        clock.advance(Duration.ofMinutes(5));
+        service().fetch();
+        clock.advance(Duration.ofMinutes(5));
+        VehicleStatus stillOff = service().fetch();
+        elm.bmsAnswers = true;
+        elm.batteryReply = ElmFixtures.lines("220101-ac-charging.txt");
+        elm.healthReply = ElmFixtures.lines("220105-ac-charging.txt");
+        clock.advance(Duration.ofMinutes(5));
+        VehicleStatus waiting = service().fetch();
+        clock.advance(Duration.ofMinutes(5));
+        VehicleStatus charging = service().fetch();
+
+        assertTrue(stillOff.stale());
+        assertTrue(waiting.stale(), "nothing but the probe within the interval");
+        assertFalse(charging.stale());
+        assertTrue(charging.charging());
+        // at most one unanswered read per interval: 220101 at +1 min, then one per probe at 12.6 V
+        assertEquals(List.of("220101", "ATRV", "220101", "ATRV", "220101", "220105"), elm.commandsSince(mark));
+    }
+
+    @Test
+    void afterAReconnectTheCarIsTriedOnceWhateverTheVoltageSays() throws Exception {
+        elm.bmsAnswers = false;
+        elm.voltage = 12.3;
+        assertThrows(VehicleException.class, () -> service().fetch());
+        clock.advance(PROBE_INTERVAL);
+        elm.script("ATRV", Reaction.vanish());
+        assertThrows(VehicleException.class, () -> service().fetch());
+
+        PtyPair pair = pty();
+        server().close();
+        pair.start();
+        elm.powerOn();
+        elm.bmsAnswers = true;
+        server = PtyElmServer.start(pair, elm);
+        int mark = elm.commandCount();
+        clock.advance(Duration.ofSeconds(30));
+        VehicleStatus status = service().fetch();
+
+        assertFalse(status.stale());
+        assertEquals(concat(INIT, List.of("ATRV"), POLL), elm.commandsSince(mark));
     }
 
     @Test
     void carThatFallsAsleepKeepsItsLastStateAndIsOnlyProbedOncePerInterval() throws VehicleException {
         service().fetch();
         elm.bmsAnswers = false;
-        elm.voltage = 12.6;
+        elm.voltage = 12.3;
         int mark = elm.commandCount();
 
         clock.advance(Duration.ofMinutes(1));
@@ -266,7 +338,7 @@ class IoniqObdServicePtyTest {
     @Test
     void adapterGlitchDuringTheProbeDoesNotLetTheBatterySystemBeAddressed() {
         elm.bmsAnswers = false;
-        elm.voltage = 12.6;
+        elm.voltage = 12.3;
         elm.script("ATRV", Reaction.reply("STOPPED"));
 
         assertThrows(VehicleException.class, () -> service().fetch());

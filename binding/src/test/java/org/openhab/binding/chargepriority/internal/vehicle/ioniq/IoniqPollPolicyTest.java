@@ -51,7 +51,8 @@ class IoniqPollPolicyTest {
 
     @Test
     void parkedVoltageDoesNotWakeTheBatterySystem() {
-        assertEquals(WAIT, policy.voltageMeasured(T0, 12.6));
+        policy.bmsSilent(T0.minus(INTERVAL));
+        assertEquals(WAIT, policy.voltageMeasured(T0, 12.4));
 
         assertEquals(Mode.PARKED, policy.mode());
         assertEquals(WAIT, policy.next(T0.plus(INTERVAL).minusSeconds(1)));
@@ -119,5 +120,21 @@ class IoniqPollPolicyTest {
 
         assertEquals(WAIT, policy.voltageUnknown(T0.plus(INTERVAL)));
         assertEquals(WAIT, policy.next(T0.plus(INTERVAL).plusSeconds(1)));
+    }
+
+    @Test
+    void firstContactAndInconclusiveVoltagesLetOneReadThroughAndSilenceParksForAnInterval() {
+        assertEquals(POLL_BMS, policy.voltageMeasured(T0, 12.3), "first contact");
+        policy.bmsSilent(T0);
+        assertEquals(WAIT, policy.next(T0.plus(INTERVAL).minusMillis(1)));
+        assertEquals(WAIT, policy.voltageMeasured(T0.plus(INTERVAL), 12.4), "below the band: parked");
+        assertEquals(POLL_BMS, policy.voltageMeasured(T0.plus(INTERVAL.multipliedBy(2)), 12.5), "in the band");
+        policy.bmsSilent(T0.plus(INTERVAL.multipliedBy(2)));
+        assertEquals(WAIT, policy.next(T0.plus(INTERVAL.multipliedBy(3)).minusMillis(1)));
+
+        policy.reconnected();
+        assertEquals(POLL_BMS, policy.voltageMeasured(T0.plus(INTERVAL.multipliedBy(3)), 12.3), "after a reconnect");
+        policy.bmsAnswered(T0.plus(INTERVAL.multipliedBy(3)), 12.3);
+        assertEquals(Mode.AWAKE, policy.mode(), "it answered: awake whatever the voltage said");
     }
 }
