@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -50,6 +51,10 @@ public class IoniqObdService implements VehicleService {
     private @Nullable VehicleStatus lastStatus;
     private @Nullable BmsBatteryData lastBattery;
     private @Nullable BmsHealthData lastHealth;
+    /** The BMS's state of charge when the displayed one was last read: a later BMS change moves the display too. */
+    private @Nullable Double bmsAtDisplayRead;
+    private @Nullable Double displayAtLastRead;
+    private SocSource socSource = SocSource.BMS;
     private @Nullable Double probedVoltage;
     private @Nullable Instant probedAt;
     private volatile Map<String, Object> diagnostics = Map.of();
@@ -193,13 +198,18 @@ public class IoniqObdService implements VehicleService {
         adapterAnswered = true;
         Instant readAt = clock.instant();
         lastBattery = battery;
-        lastStatus = mapper.toStatus(battery, null, readAt);
+        lastStatus = mapper.toStatus(battery, displayEstimate(battery), readAt);
         try {
             BmsHealthData health = bms.readHealth(deadline);
             lastHealth = health;
-            lastStatus = mapper.toStatus(battery, health, readAt);
+            VehicleStatus read = mapper.toStatus(battery, health, readAt);
+            lastStatus = read;
+            double shown = read.batteryPercent();
+            boolean display = shown == health.displaySocPercent();
+            socSource = display ? SocSource.DISPLAY : SocSource.BMS;
+            bmsAtDisplayRead = display ? battery.socPercent() : null;
+            displayAtLastRead = display ? shown : null;
         } catch (ElmException e) {
-            // the state of charge of 22 01 01 stands in for the displayed one
             logger.debug("{} read without 22 01 05: {}", name(), e.getMessage());
             reinitialise |= e.error().resetsAdapter();
         }
@@ -208,6 +218,37 @@ public class IoniqObdService implements VehicleService {
         IoniqPollPolicy.Mode before = policy.mode();
         policy.bmsAnswered(readAt, battery.auxVoltageV());
         logModeChange(before, battery.auxVoltageV());
+    }
+
+    /**
+     * The displayed state of charge when 22 01 05 cannot be read: the last displayed value moved by the BMS's change
+     * since, so a failed display read does not make the value jump by the difference between the two; the BMS's own
+     * value before any display read.
+     */
+    private double displayEstimate(BmsBatteryData battery) {
+        Double display = displayAtLastRead;
+        Double bmsThen = bmsAtDisplayRead;
+        if (display == null || bmsThen == null) {
+            socSource = SocSource.BMS;
+            return battery.socPercent();
+        }
+        socSource = SocSource.ESTIMATED;
+        double estimate = display + battery.socPercent() - bmsThen;
+        return Math.round(Math.max(0, Math.min(100, estimate)) * 10) / 10.0;
+    }
+
+    /** Where the state of charge shown comes from. */
+    private enum SocSource {
+        /** The displayed value (22 01 05). */
+        DISPLAY,
+        /** The last displayed value moved by the BMS's change since. */
+        ESTIMATED,
+        /** The BMS's own value (22 01 01). */
+        BMS;
+
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private void failed(Instant now, ElmException e) {
@@ -290,6 +331,7 @@ public class IoniqObdService implements VehicleService {
         if (battery != null && status != null) {
             map.put("last_read", status.lastUpdated().toString());
             map.put("soc_bms_percent", battery.socPercent());
+            map.put("soc_source", socSource.json());
             map.put("pack_voltage_v", battery.packVoltageV());
             map.put("pack_current_a", battery.packCurrentA());
             map.put("power_kw", Math.round(battery.powerKw() * 100) / 100.0);

@@ -30,7 +30,11 @@ public class IoniqStatusMapper {
     }
 
     public VehicleStatus toStatus(BmsBatteryData battery, @Nullable BmsHealthData health, Instant readAt) {
-        double soc = batteryPercent(battery, health);
+        return toStatus(battery, batteryPercent(battery, health), readAt);
+    }
+
+    /** The status with {@code soc} as the state of charge shown (e.g. an estimate of the displayed one). */
+    public VehicleStatus toStatus(BmsBatteryData battery, double soc, Instant readAt) {
         boolean charging = battery.charging();
         return new VehicleStatus(vehicleName, soc, estimateRangeKm(soc), charging, charging ? Boolean.TRUE : null,
                 Location.HOME, readAt, false, charging ? round(-battery.powerKw(), 100) : 0.0, null, null, null,

@@ -154,6 +154,42 @@ class IoniqObdServicePtyTest {
     }
 
     @Test
+    void aFailedDisplayReadDoesNotMakeTheStateOfChargeJump() throws VehicleException {
+        VehicleStatus first = service().fetch();
+        assertEquals(54.5, first.batteryPercent(), "displayed; the BMS says 55.0");
+        Object firstSource = service().diagnostics().get("soc_source");
+
+        elm.script("220105", Reaction.reply("NO DATA"));
+        clock.advance(Duration.ofMinutes(1));
+        VehicleStatus sameBms = service().fetch();
+
+        assertFalse(sameBms.stale());
+        assertEquals(54.5, sameBms.batteryPercent(), "no jump to the BMS's 55.0");
+        assertEquals("display", firstSource);
+        assertEquals("estimated", service().diagnostics().get("soc_source"));
+
+        elm.batteryReply = ElmFixtures.lines("220101-ac-charging.txt");
+        elm.script("220105", Reaction.reply("NO DATA"));
+        clock.advance(Duration.ofMinutes(1));
+        VehicleStatus movedBms = service().fetch();
+
+        assertEquals(44.5, movedBms.batteryPercent(), "54.5 moved by the BMS's change from 55.0 to 45.0");
+        assertEquals(44.5 / 100 * 74 / 18 * 100, movedBms.rangeKm(), 0.05);
+        assertEquals(45.0, service().diagnostics().get("soc_bms_percent"));
+        assertEquals("estimated", service().diagnostics().get("soc_source"));
+    }
+
+    @Test
+    void withoutAnyDisplayReadTheBmsValueIsShownAndSaidSo() throws VehicleException {
+        elm.script("220105", Reaction.reply("NO DATA"));
+
+        VehicleStatus status = service().fetch();
+
+        assertEquals(55.0, status.batteryPercent());
+        assertEquals("bms", service().diagnostics().get("soc_source"));
+    }
+
+    @Test
     void chargingCarIsReportedAsCharging() throws VehicleException {
         elm.batteryReply = ElmFixtures.lines("220101-ac-charging.txt");
         elm.healthReply = ElmFixtures.lines("220105-ac-charging.txt");
