@@ -107,7 +107,10 @@ public final class RuntimeProcess implements AutoCloseable {
             if (!replaced) {
                 lines.add(key + "=" + value);
             }
-            Files.write(cfg, lines, StandardCharsets.UTF_8);
+            // beside it and renamed over it, as an editor saving the file: FileInstall never reads half a file
+            Path tmp = cfg.resolveSibling("." + CONFIG_FILE + ".edit");
+            Files.write(tmp, lines, StandardCharsets.UTF_8);
+            Files.move(tmp, cfg, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -62,11 +63,12 @@ public class Household implements AutoCloseable {
     }
 
     private final Logger logger = LoggerFactory.getLogger(Household.class);
-    private final List<VehicleSlot> slots;
+    /** Replaced as a whole when a car's real source is re-created ({@link #replaceReal}). */
+    private volatile List<VehicleSlot> slots;
     private final @Nullable HistoryStore store;
     private final Clock clock;
     private final ScheduledExecutorService executor;
-    private final StatusEnricher enricher;
+    private volatile StatusEnricher enricher;
     private final SettingsPersister persister;
     private final DecisionEngine engine = new DecisionEngine();
     private final List<HouseholdListener> listeners = new CopyOnWriteArrayList<>();
@@ -412,7 +414,7 @@ public class Household implements AutoCloseable {
             } catch (RuntimeException e) {
                 diagnostics = Map.of();
             }
-            views.add(new VehicleView(slot.id(), slot.name(), mock, s, recommendations.get(slot.id()),
+            views.add(new VehicleView(slot.id(), slot.active(mock).name(), mock, s, recommendations.get(slot.id()),
                     lastError.get(slot.id()), lastErrorKind.get(slot.id()), diagnostics));
         }
         return new HouseholdSnapshot(++sequence, views, priority, settings, lastUpdated, nextUpdate);
@@ -615,5 +617,75 @@ public class Household implements AutoCloseable {
 
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Replaces a car's real source, e.g. after its connection settings were edited. The new source is built once the
+     * update that may be running has finished (so two sources never use the same login or adapter at once), then
+     * the old one is closed and the car read again. What the old source read stays on show, marked stale, when the
+     * car is read from its real source.
+     *
+     * @param factory builds the new source, or gives null when the car is no longer configured
+     * @return completes when the new source is in place; exceptionally when the factory failed (nothing changed)
+     */
+    public CompletableFuture<@Nullable VehicleService> replaceReal(String vehicleId,
+            Supplier<@Nullable VehicleService> factory) {
+        CompletableFuture<@Nullable VehicleService> done = new CompletableFuture<>();
+        Runnable swap = () -> {
+            try {
+                done.complete(swapReal(vehicleId, factory.get()));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        };
+        CompletableFuture<HouseholdSnapshot> current;
+        synchronized (this) {
+            current = running;
+        }
+        if (current == null) {
+            swap.run();
+        } else {
+            current.whenComplete((snapshot, error) -> swap.run());
+        }
+        return done;
+    }
+
+    private @Nullable VehicleService swapReal(String vehicleId, @Nullable VehicleService created) {
+        VehicleService old;
+        synchronized (this) {
+            if (closed) {
+                if (created != null) {
+                    created.close();
+                }
+                return null;
+            }
+            List<VehicleSlot> next = new ArrayList<>();
+            old = null;
+            for (VehicleSlot slot : slots) {
+                if (slot.id().equals(vehicleId)) {
+                    old = slot.real();
+                    next.add(new VehicleSlot(slot.id(), slot.name(), slot.simulation(), created));
+                } else {
+                    next.add(slot);
+                }
+            }
+            slots = List.copyOf(next);
+            lastRealFetch.remove(vehicleId);
+            VehicleStatus shown = lastStatus.get(vehicleId);
+            if (created != null && shown != null && !settings.mockMode(vehicleId)) {
+                created.resume(shown);
+            }
+        }
+        if (old != null) {
+            old.close();
+        }
+        requestUpdate();
+        return created;
+    }
+
+    /** Replaces the geofence and reverse geocoding, e.g. after the home or geocoding settings were edited. */
+    public void setEnricher(StatusEnricher newEnricher) {
+        enricher = newEnricher;
+        requestUpdate();
     }
 }

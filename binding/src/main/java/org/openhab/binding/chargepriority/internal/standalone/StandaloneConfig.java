@@ -45,6 +45,18 @@ public final class StandaloneConfig {
         return s.isEmpty() ? null : s;
     }
 
+    /** The keys that start with {@code prefix}, with their values as text (for telling what an edit changed). */
+    public Map<String, String> keysStartingWith(String prefix) {
+        Map<String, String> result = new java.util.TreeMap<>();
+        properties.forEach((key, value) -> {
+            String v = string(key);
+            if (key.startsWith(prefix) && v != null) {
+                result.put(key, v);
+            }
+        });
+        return result;
+    }
+
     public String string(String key, String fallback) {
         String s = string(key);
         return s != null ? s : fallback;

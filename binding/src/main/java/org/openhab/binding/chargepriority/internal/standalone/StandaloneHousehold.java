@@ -68,6 +68,9 @@ public class StandaloneHousehold {
     private final ScheduledExecutorService executor;
     private final HistoryStore store;
     private final Household household;
+    private final Clock clock;
+    /** The configuration last applied, to tell which connections a change touches. Guarded by this. */
+    private StandaloneConfig applied;
     /** The settings the binding last wrote to the configuration file, or read from it at start. Guarded by this. */
     private HouseholdSettings lastWritten;
     private final @Nullable ServiceRegistration<Servlet> redirect;
@@ -80,8 +83,10 @@ public class StandaloneHousehold {
         StandaloneConfig config = new StandaloneConfig(properties);
         HouseholdSettings settings = config.settings();
         this.lastWritten = settings;
+        this.applied = config;
         WebSecurity security = config.webSecurity();
         Clock clock = Clock.system(config.zone());
+        this.clock = clock;
         this.executor = newExecutor();
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
         Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
@@ -128,13 +133,18 @@ public class StandaloneHousehold {
             StandaloneConfig config = new StandaloneConfig(properties);
             HouseholdSettings changed = config.settings();
             WebSecurity security = config.webSecurity();
-            if (changed.equals(lastWritten) || isStale(properties)) {
+            boolean stale = isStale(properties);
+            if (changed.equals(lastWritten) || stale) {
                 logger.debug("Configuration {}: settings not applied again (written by the binding itself, or an "
                         + "older state of the file)", StandaloneConfig.PID);
             } else {
                 household.updateSettings(s -> changed);
             }
             registry.setSecurity(household, security);
+            if (!stale) {
+                ConfigChanges.apply(applied, config, household, clock);
+                applied = config;
+            }
         } catch (IllegalArgumentException e) {
             logger.warn("Configuration {} ignored: {}", StandaloneConfig.PID, e.getMessage());
         }
