@@ -670,11 +670,7 @@ public class Household implements AutoCloseable {
                 }
             }
             slots = List.copyOf(next);
-            lastRealFetch.remove(vehicleId);
-            VehicleStatus shown = lastStatus.get(vehicleId);
-            if (created != null && shown != null && !settings.mockMode(vehicleId)) {
-                created.resume(shown);
-            }
+            lastRealFetch.remove(vehicleId); // the household keeps showing its last status until the new one answers
         }
         if (old != null) {
             old.close();
