@@ -50,7 +50,7 @@ public final class HistoryBench {
         HistoryFixture.Fill fill;
         long fillStart = System.nanoTime();
         try (HistoryStore store = new HistoryStore(db)) {
-            fill = HistoryFixture.fill(store, DAYS);
+            fill = HistoryFixture.fill(store, DAYS, Integer.getInteger("cars", 2));
         }
         double wall = (System.nanoTime() - fillStart) / 1e9;
         long[] save = fill.saveNanos().clone();

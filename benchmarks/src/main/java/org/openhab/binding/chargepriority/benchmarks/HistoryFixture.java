@@ -33,13 +33,30 @@ final class HistoryFixture {
     private HistoryFixture() {
     }
 
-    /** Writes one update a minute for {@code days} days up to now (rounded down to the minute). */
+    /** Writes one update a minute for {@code days} days up to now (rounded down to the minute), two cars. */
     static Fill fill(HistoryStore store, int days) throws VehicleException {
+        return fill(store, days, 2);
+    }
+
+    /**
+     * As {@link #fill(HistoryStore, int)} with {@code cars} cars (an even number): each further pair is another
+     * simulated Tesla and Ioniq, named "Tesla Model Y 2", "Hyundai Ioniq 5 2", ...
+     */
+    static Fill fill(HistoryStore store, int days, int cars) throws VehicleException {
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(Duration.ofDays(days));
         SettableClock clock = new SettableClock(start, ZoneId.of("Europe/Oslo"));
-        Simulation sim = Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles());
-        List<VehicleSlot> slots = sim.slots(Map.of());
+        List<Simulation> sims = new ArrayList<>();
+        List<VehicleSlot> slots = new ArrayList<>();
+        List<String> suffixes = new ArrayList<>();
+        for (int pair = 0; pair < Math.max(1, cars / 2); pair++) {
+            Simulation sim = Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles());
+            sims.add(sim);
+            for (VehicleSlot slot : sim.slots(Map.of())) {
+                slots.add(slot);
+                suffixes.add(pair == 0 ? "" : " " + (pair + 1));
+            }
+        }
         DecisionEngine engine = new DecisionEngine();
         HouseholdSettings settings = HouseholdSettings.defaults().withUpdateIntervalMinutes(1);
         int minutes = (int) Duration.between(start, end).toMinutes();
@@ -52,24 +69,25 @@ final class HistoryFixture {
             clock.set(now);
             List<DecisionEngine.Input> inputs = new ArrayList<>();
             List<VehicleStatus> statuses = new ArrayList<>();
-            for (VehicleSlot slot : slots) {
-                VehicleStatus s = slot.simulation().fetch();
+            for (int i = 0; i < slots.size(); i++) {
+                VehicleStatus s = renamed(slots.get(i).simulation().fetch(), suffixes.get(i));
                 statuses.add(s);
-                inputs.add(new DecisionEngine.Input(slot.id(), s));
+                inputs.add(new DecisionEngine.Input(slots.get(i).id() + suffixes.get(i).trim(), s));
             }
             Decision decision = engine.decide(inputs, settings, priority, now);
             priority = decision.priority().vehicleId();
             Map<String, Recommendation> byName = new LinkedHashMap<>();
             for (int i = 0; i < slots.size(); i++) {
-                Recommendation r = decision.recommendations().get(slots.get(i).id());
+                Recommendation r = decision.recommendations().get(slots.get(i).id() + suffixes.get(i).trim());
                 if (r != null) {
                     byName.put(statuses.get(i).vehicleName(), r);
                 }
             }
             if (priority != null) {
                 for (int i = 0; i < slots.size(); i++) {
-                    if (slots.get(i).id().equals(priority) && statuses.get(i).location() == Location.HOME) {
-                        sim.charger().connect(priority);
+                    if ((slots.get(i).id() + suffixes.get(i).trim()).equals(priority)
+                            && statuses.get(i).location() == Location.HOME) {
+                        sims.get(i / 2).charger().connect(slots.get(i).id());
                     }
                 }
             }
@@ -80,5 +98,12 @@ final class HistoryFixture {
             recommendations += byName.size();
         }
         return new Fill(start, end, minutes, readings, recommendations, saveNanos);
+    }
+
+    private static VehicleStatus renamed(VehicleStatus s, String suffix) {
+        return suffix.isEmpty() ? s
+                : new VehicleStatus(s.vehicleName() + suffix, s.batteryPercent(), s.rangeKm(), s.charging(),
+                        s.pluggedIn(), s.location(), s.lastUpdated(), s.mock(), s.chargingPowerKw(), s.latitude(),
+                        s.longitude(), s.address(), s.source(), s.stale(), s.chargingState(), s.rangeEstimated());
     }
 }
