@@ -43,6 +43,13 @@ final class ConfigChanges {
             LOGGER.info("Configuration {}: {} changed; the home geofence and the reverse geocoding were re-created",
                     StandaloneConfig.PID, location);
         }
+        Set<String> cars = changedKeys(before, after, "car.");
+        if (!cars.isEmpty()) {
+            String message = cars + " changed in the configuration: the cars are read only at start; restart the "
+                    + "runtime to add, remove or change an http car";
+            LOGGER.warn("Configuration {}: {}", StandaloneConfig.PID, message);
+            household.recordError("configuration", "RestartRequired", message);
+        }
         for (String key : RESTART_KEYS) {
             if (!Objects.equals(before.string(key), after.string(key))) {
                 String message = key + " changed in the configuration: it is read only at start; restart the "

@@ -32,6 +32,31 @@ class HttpCarsConfigTest {
         assertEquals("car.x.maxAge", key(Map.of("car.x.kind", "http", "car.x.maxAge", "ten")));
     }
 
+    @Test
+    void addingACarToARunningRuntimeSaysThatItNeedsARestart() {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var household = new org.openhab.binding.chargepriority.internal.core.Household(
+                org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation
+                        .create(clock, 59.9, 10.7,
+                                org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation
+                                        .defaultProfiles())
+                        .slots(Map.of()),
+                org.openhab.binding.chargepriority.internal.core.HouseholdSettings.defaults(), null, clock, executor,
+                org.openhab.binding.chargepriority.internal.core.StatusEnricher.NONE,
+                org.openhab.binding.chargepriority.internal.core.Household.SettingsPersister.NONE);
+        try {
+            ConfigChanges.apply(new StandaloneConfig(Map.of()),
+                    new StandaloneConfig(Map.of("car.leaf.kind", "http")), household, clock);
+            assertTrue(household.recentErrors().stream()
+                    .anyMatch(e -> "RestartRequired".equals(e.errorType()) && e.message().contains("car.leaf.kind")),
+                    household.recentErrors().toString());
+        } finally {
+            household.close();
+            executor.shutdownNow();
+        }
+    }
+
     private static String key(Map<String, Object> properties) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> new StandaloneConfig(properties).httpCars());
