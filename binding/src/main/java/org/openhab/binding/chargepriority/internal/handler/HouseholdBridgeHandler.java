@@ -465,11 +465,14 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         refresh(CHANNEL_THRESHOLD);
     }
 
-    /** A car Thing was given new values: decide again (joining an update that is running). */
+    /**
+     * A car Thing was given new values: decide again. A running update may have read the car before the values
+     * came, so a new one follows it (values given meanwhile share that one).
+     */
     void valuesGiven() {
         Household h = current();
         if (h != null) {
-            h.requestUpdate();
+            h.requestFreshUpdate();
         }
     }
 
