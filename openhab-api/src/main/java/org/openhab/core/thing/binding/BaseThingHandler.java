@@ -16,6 +16,7 @@ import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
 
 /**
  * Stand-in for openHAB 4.3's {@code BaseThingHandler}, behaving as openHAB's does for the members the binding uses:
@@ -73,6 +74,19 @@ public abstract class BaseThingHandler implements ThingHandler {
 
     protected void updateState(String channelID, State state) {
         updateState(new ChannelUID(getThing().getUID(), channelID), state);
+    }
+
+    protected void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries) {
+        synchronized (this) {
+            ThingHandlerCallback c = callback;
+            if (c != null) {
+                c.sendTimeSeries(channelUID, timeSeries);
+            }
+        }
+    }
+
+    protected void sendTimeSeries(String channelID, TimeSeries timeSeries) {
+        sendTimeSeries(new ChannelUID(getThing().getUID(), channelID), timeSeries);
     }
 
     protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {

@@ -8,6 +8,7 @@ import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
 
 /**
  * Stand-in for openHAB 4.3's {@code ThingHandlerCallback}: the members {@link BaseThingHandler} calls.
@@ -16,6 +17,8 @@ import org.openhab.core.types.State;
 public interface ThingHandlerCallback {
 
     void stateUpdated(ChannelUID channelUID, State state);
+
+    void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries);
 
     void statusUpdated(Thing thing, ThingStatusInfo thingStatus);
 

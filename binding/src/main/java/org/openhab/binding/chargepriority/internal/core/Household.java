@@ -20,16 +20,22 @@ import java.util.function.UnaryOperator;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.core.plan.HouseholdPlanner;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanInput;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanView;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.Priority;
 import org.openhab.binding.chargepriority.internal.model.Recommendation;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.store.StoredError;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
-import org.openhab.binding.chargepriority.internal.model.Location;
-import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +77,18 @@ public class Household implements AutoCloseable {
     private volatile StatusEnricher enricher;
     private final SettingsPersister persister;
     private final DecisionEngine engine = new DecisionEngine();
+    private final HouseholdPlanner planner = new HouseholdPlanner();
+    /** Re-plans at every quarter-hour while a plan decides: the car and the charger switch at slot boundaries. */
+    static final Duration PLAN_TICK = Duration.ofMinutes(15);
+
+    /** Persists a car's departures changed at run time (REST, dashboard) so they survive a restart. */
+    @FunctionalInterface
+    public interface DeparturePersister {
+        DeparturePersister NONE = (id, schedule) -> {
+        };
+
+        void persist(String vehicleId, DepartureSchedule schedule);
+    }
     private final List<HouseholdListener> listeners = new CopyOnWriteArrayList<>();
 
     // Guarded by "this".
@@ -95,6 +113,15 @@ public class Household implements AutoCloseable {
 
     private volatile HouseholdSnapshot snapshot;
 
+    // Planning; guarded by "this".
+    private PlanSettings planSettings;
+    private PlanPrices.Provider priceProvider = PlanPrices.Provider.NONE;
+    private PlanPrices lastPrices = PlanPrices.NONE;
+    private final Map<String, DepartureSchedule> departures = new HashMap<>();
+    private DeparturePersister departurePersister = DeparturePersister.NONE;
+    private @Nullable PlanView planView;
+    private @Nullable ScheduledFuture<?> planJob;
+
     public Household(List<VehicleSlot> slots, HouseholdSettings settings, @Nullable HistoryStore store, Clock clock,
             ScheduledExecutorService executor, StatusEnricher enricher, SettingsPersister persister) {
         this.slots = List.copyOf(slots);
@@ -104,6 +131,7 @@ public class Household implements AutoCloseable {
         this.executor = executor;
         this.enricher = enricher;
         this.persister = persister;
+        this.planSettings = PlanSettings.defaults(clock.getZone());
         resumeRealCars();
         this.snapshot = buildSnapshot(Map.of(), Priority.none("No update yet", "Ingen oppdatering ennå"));
     }
@@ -139,6 +167,27 @@ public class Household implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets how the household plans: its settings, where prices come from, each car's departures and where changed
+     * departures are kept. Called before {@link #start()}; later calls re-plan at the next update.
+     */
+    public synchronized void configurePlanning(PlanSettings settings, PlanPrices.Provider prices,
+            Map<String, DepartureSchedule> schedules, DeparturePersister persister) {
+        planSettings = settings;
+        priceProvider = prices;
+        departures.clear();
+        departures.putAll(schedules);
+        departurePersister = persister;
+    }
+
+    public synchronized PlanSettings planSettings() {
+        return planSettings;
+    }
+
+    public synchronized DepartureSchedule departure(String vehicleId) {
+        return departures.getOrDefault(vehicleId, DepartureSchedule.NONE);
+    }
+
     /** Starts the schedule: an update at once, then every interval; the history cleanup daily. */
     public synchronized void start() {
         if (started || closed) {
@@ -147,6 +196,94 @@ public class Household implements AutoCloseable {
         started = true;
         scheduleUpdate(Duration.ZERO);
         scheduleCleanup(FIRST_CLEANUP_DELAY);
+        schedulePlanTick();
+    }
+
+    /**
+     * Changes a car's departures, target and capacity: persisted, the night re-planned on the last known data and
+     * published.
+     *
+     * @throws IllegalArgumentException for an unknown vehicle id
+     */
+    public HouseholdSnapshot setDeparture(String vehicleId, DepartureSchedule schedule) {
+        if (slot(vehicleId) == null) {
+            throw new IllegalArgumentException("Unknown vehicle '" + vehicleId + "'");
+        }
+        DeparturePersister p;
+        synchronized (this) {
+            departures.put(vehicleId, schedule);
+            p = departurePersister;
+        }
+        try {
+            p.persist(vehicleId, schedule);
+        } catch (RuntimeException e) {
+            logger.warn("Departures of {} could not be saved and will be lost at restart: {}", vehicleId,
+                    e.getMessage());
+            recordError("settings", e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+        Decision decision;
+        synchronized (this) {
+            decision = decide(clock.instant());
+        }
+        return publish(decision);
+    }
+
+    /** Caller holds the lock. Re-plans at the next quarter-hour of the clock. */
+    private void schedulePlanTick() {
+        Instant now = clock.instant();
+        long tick = PLAN_TICK.toMillis();
+        long delay = tick - Math.floorMod(now.toEpochMilli(), tick) + 1000; // just after the boundary
+        planJob = executor.schedule(this::planTick, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void planTick() {
+        try {
+            boolean wasActive;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                PlanView v = planView;
+                wasActive = v != null && v.active();
+            }
+            PlanPrices prices = fetchPrices();
+            Decision decision;
+            boolean active;
+            synchronized (this) {
+                lastPrices = prices;
+                decision = decide(clock.instant());
+                PlanView v = planView;
+                active = v != null && v.active();
+            }
+            if (active || wasActive) {
+                publish(decision);
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Re-planning failed: {}", e.getMessage(), e);
+        } finally {
+            synchronized (this) {
+                if (!closed) {
+                    schedulePlanTick();
+                }
+            }
+        }
+    }
+
+    /** Asks the price provider (may use the network, bounded by its timeouts); never under the lock. */
+    private PlanPrices fetchPrices() {
+        PlanPrices.Provider provider;
+        synchronized (this) {
+            provider = priceProvider;
+            if (!planSettings.enabled() || !planSettings.byPrice()) {
+                return PlanPrices.NONE;
+            }
+        }
+        try {
+            return provider.prices();
+        } catch (RuntimeException e) {
+            logger.debug("No prices: {}", e.getMessage());
+            return new PlanPrices(List.of(), "", "", "unknown", String.valueOf(e.getMessage()));
+        }
     }
 
     public List<VehicleSlot> slots() {
@@ -251,9 +388,11 @@ public class Household implements AutoCloseable {
                 fresh.put(slot.id(), status);
             }
         }
+        PlanPrices prices = fetchPrices();
         Decision decision;
         synchronized (this) {
             lastStatus.putAll(fresh);
+            lastPrices = prices;
             decision = decide(now);
             lastUpdated = now;
         }
@@ -349,7 +488,69 @@ public class Household implements AutoCloseable {
         }
         Decision decision = engine.decide(inputs, settings, priorityId, now);
         priorityId = decision.priority().vehicleId();
+        PlanView plan = plan(now);
+        planView = plan;
+        if (plan.active()) {
+            return new Decision(decision.recommendations(), plannedPriority(plan, now));
+        }
         return decision;
+    }
+
+    /** Plans the night on the last known statuses. Caller holds the lock. */
+    private PlanView plan(Instant now) {
+        List<PlanInput> inputs = new ArrayList<>();
+        for (VehicleSlot slot : slots) {
+            VehicleService service = slot.active(settings.mockMode(slot.id()));
+            VehicleStatus s = lastStatus.get(slot.id());
+            Double rate = s != null && s.charging() ? s.chargingPowerKw() : null;
+            inputs.add(new PlanInput(slot.id(), s != null ? s.vehicleName() : service.name(),
+                    s != null ? s.batteryPercent() : null, s != null ? s.rangeKm() : 0,
+                    s != null && s.location() == Location.HOME, rate, capacity(slot, service),
+                    departures.getOrDefault(slot.id(), DepartureSchedule.NONE)));
+        }
+        try {
+            return planner.plan(inputs, planSettings, lastPrices, settings.chargeThreshold(),
+                    settings.minimumChargePercent(), settings.minimumRangeKm(), now);
+        } catch (RuntimeException e) {
+            logger.warn("Planning failed, the snapshot rule decides: {}", e.getMessage(), e);
+            return new PlanView(false, null, now, "Planning failed: " + e.getMessage(),
+                    "Planleggingen feilet: " + e.getMessage(), lastPrices, planSettings, departures, Map.of());
+        }
+    }
+
+    /** The battery the plan uses for this car: its schedule's, its own, or its kind's known value. */
+    public double effectiveCapacity(String vehicleId) {
+        VehicleSlot slot = slot(vehicleId);
+        if (slot == null) {
+            return 0;
+        }
+        DepartureSchedule d = departure(vehicleId);
+        Double own = d.capacityKwh();
+        return own != null ? own : capacity(slot, slot.active(settings().mockMode(vehicleId)));
+    }
+
+    /** The usable battery: the car's own figure, else its kind's known value. */
+    private static double capacity(VehicleSlot slot, VehicleService service) {
+        Double own = service.capacityKwh();
+        if (own != null) {
+            return own;
+        }
+        if (slot.simulation() != null) {
+            return java.util.Objects.requireNonNull(slot.simulation()).profile().capacityKwh();
+        }
+        return slot.id().startsWith("ioniq") ? 74 : 75;
+    }
+
+    /** The car the plan puts on the charger now, with the plan's sentence as the reason. */
+    private Priority plannedPriority(PlanView plan, Instant now) {
+        String id = plan.chargeNow(now) ? plan.carAt(now) : null;
+        if (id == null) {
+            return Priority.none(plan.message(), plan.messageNb());
+        }
+        VehicleStatus s = lastStatus.get(id);
+        VehicleSlot slot = slot(id);
+        String name = s != null ? s.vehicleName() : slot != null ? slot.name() : id;
+        return new Priority(id, name, plan.message(), plan.messageNb());
     }
 
     private void save(Instant now, Decision decision) {
@@ -417,7 +618,9 @@ public class Household implements AutoCloseable {
             views.add(new VehicleView(slot.id(), slot.active(mock).name(), mock, s, recommendations.get(slot.id()),
                     lastError.get(slot.id()), lastErrorKind.get(slot.id()), diagnostics));
         }
-        return new HouseholdSnapshot(++sequence, views, priority, settings, lastUpdated, nextUpdate);
+        PlanView plan = planView;
+        boolean chargeNow = plan != null && plan.active() ? plan.chargeNow(now) : !priority.isNone();
+        return new HouseholdSnapshot(++sequence, views, priority, settings, lastUpdated, nextUpdate, plan, chargeNow);
     }
 
     /**
@@ -602,6 +805,11 @@ public class Household implements AutoCloseable {
             if (c != null) {
                 c.cancel(false);
             }
+            ScheduledFuture<?> pj = planJob;
+            if (pj != null) {
+                pj.cancel(false);
+            }
+            planJob = null;
             updateJob = null;
             cleanupJob = null;
             nextUpdate = null;

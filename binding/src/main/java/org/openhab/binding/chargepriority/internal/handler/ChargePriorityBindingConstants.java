@@ -27,6 +27,14 @@ public final class ChargePriorityBindingConstants {
     public static final String CHANNEL_THRESHOLD = "settings#threshold";
     public static final String CHANNEL_UPDATE = "control#update";
     public static final String CHANNEL_NEXT_UPDATE = "status#next-update";
+    public static final String CHANNEL_CHARGE_NOW = "priority#charge-now";
+    public static final String CHANNEL_PLAN_MESSAGE = "plan#message";
+    public static final String CHANNEL_PLAN_NEXT_SWAP = "plan#next-swap";
+    public static final String CHANNEL_PLAN_COST = "plan#cost";
+    public static final String CHANNEL_PLAN_SCHEDULE = "plan#schedule";
+    public static final String CHANNEL_PLAN_START = "plan#start";
+    public static final String CHANNEL_PLAN_END = "plan#end";
+    public static final String CHANNEL_PLAN_EXPECTED_CHARGE = "plan#expected-charge";
 
     // each car
     public static final String CHANNEL_BATTERY_LEVEL = "battery#level";

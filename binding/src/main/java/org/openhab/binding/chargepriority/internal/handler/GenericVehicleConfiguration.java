@@ -5,6 +5,7 @@ import static org.openhab.binding.chargepriority.internal.handler.ConfigurationC
 import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 
 /**
@@ -17,6 +18,9 @@ public class GenericVehicleConfiguration {
     public double batteryCapacity = 60;
     public double consumption = 18;
     public int maxAge = 60;
+    /** Departures for the night plan (read by VehicleSetup.departure). */
+    public String departures = "";
+    public @Nullable Integer targetCharge;
 
     /** @throws InvalidConfigurationException naming the first parameter that is wrong */
     public void validate() throws InvalidConfigurationException {

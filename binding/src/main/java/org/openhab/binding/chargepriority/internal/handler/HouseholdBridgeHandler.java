@@ -22,6 +22,8 @@ import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanView;
 import org.openhab.binding.chargepriority.internal.geo.GeoEnricher;
 import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
 import org.openhab.binding.chargepriority.internal.geo.NominatimGeocoder;
@@ -52,6 +54,7 @@ import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +91,8 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private @Nullable ScheduledFuture<?> locationJob;
     private @Nullable PointType usedLocation;
     private @Nullable SettingsOverrides overrides;
+    /** The plan last sent as a time series (a plan is sent once, not with every snapshot showing it). */
+    private volatile @Nullable PlanView lastSeries;
     private @Nullable HistoryStore store;
     private @Nullable Household household;
     private long lastPublished;
@@ -261,6 +266,9 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
                 new NominatimGeocoder(NominatimSettings.defaults().withEnabled(c.reverseGeocoding), now));
         Household next = new Household(slots, settings(c, mockModes), s, now, scheduler, geo::enrich,
                 this::persist);
+        Map<String, DepartureSchedule> departures = new LinkedHashMap<>();
+        included.forEach((id, setup) -> departures.put(id, setup.departure()));
+        next.configurePlanning(c.planSettings(now.getZone()), c.prices(now), departures, this::persistDeparture);
         next.addListener(simulation::followPriority);
         next.addListener(snapshot -> publish(next, snapshot));
         Household old;
@@ -374,8 +382,34 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         }
         ReasonLanguage language = language();
         HouseholdChannels.states(snapshot, language).forEach(this::updateState);
+        PlanChannels.household(snapshot, language).forEach(this::updateState);
+        PlanView plan = snapshot.plan();
+        if (plan != null && plan != lastSeries) {
+            lastSeries = plan;
+            TimeSeries series = PlanChannels.schedule(snapshot);
+            if (series != null) {
+                sendTimeSeries(CHANNEL_PLAN_SCHEDULE, series);
+            }
+        }
         for (VehicleHandler handler : handlers) {
             handler.onSnapshot(snapshot, language);
+        }
+    }
+
+    /** Persists a car's departures changed at run time (REST API, dashboard) into its Thing configuration. */
+    private void persistDeparture(String vehicleId, DepartureSchedule departure) {
+        Car car;
+        synchronized (this) {
+            car = cars.get(vehicleId);
+        }
+        if (car != null) {
+            car.handler().persistDeparture(departure);
+            VehicleSetup updated = car.handler().setup();
+            if (updated != null) {
+                synchronized (this) {
+                    cars.put(vehicleId, new Car(car.handler(), updated));
+                }
+            }
         }
     }
 
@@ -515,6 +549,11 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
             return;
         }
         scheduleBuild();
+        Household running = current();
+        if (running != null && running.slot(setup.vehicleId()) != null
+                && !running.departure(setup.vehicleId()).equals(setup.departure())) {
+            running.setDeparture(setup.vehicleId(), setup.departure()); // edited departures: re-planned, no rebuild
+        }
         HouseholdSnapshot snapshot = snapshot();
         if (snapshot != null) {
             vehicle.onSnapshot(snapshot, language());

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,10 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanRequest;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
+import org.openhab.binding.chargepriority.internal.price.CachedPrices;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.PointType;
 
@@ -44,6 +50,14 @@ public class HouseholdConfiguration {
     public String historyFile = "";
     public String apiToken = "";
     public String allowedOrigins = "";
+    public boolean planning = true;
+    public double chargerPower = PlanSettings.DEFAULT_CHARGER_KW;
+    public double chargingEfficiency = PlanRequest.DEFAULT_EFFICIENCY;
+    public int maxSwaps = PlanRequest.DEFAULT_MAX_SWAPS;
+    public boolean planByPrice = true;
+    public String priceSource = CachedPrices.NONE;
+    public String priceArea = "NO1";
+    public String entsoeToken = "";
 
     /** Where the household is: configured, else openHAB's own location. */
     public record Home(double latitude, double longitude, int radiusMetres) {
@@ -62,6 +76,14 @@ public class HouseholdConfiguration {
         range(UPDATE_INTERVAL, updateInterval, 1, 1440);
         range(RETENTION_DAYS, retentionDays, 1, 3650);
         range("homeRadius", homeRadius, 10, 10000);
+        range("chargerPower", chargerPower, 1, 350);
+        range("chargingEfficiency", chargingEfficiency, 0.5, 1);
+        range("maxSwaps", maxSwaps, 0, PlanRequest.MAX_SWAPS_LIMIT);
+        try {
+            CachedPrices.create(priceSource, priceArea, entsoeToken, null, java.time.Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("offline.conf-error-price", String.valueOf(e.getMessage()));
+        }
         Double lat = homeLatitude;
         Double lon = homeLongitude;
         if ((lat == null) != (lon == null)) {
@@ -134,6 +156,16 @@ public class HouseholdConfiguration {
             }
         }
         return result;
+    }
+
+    /** The planning settings; call {@link #validate()} first. */
+    public PlanSettings planSettings(ZoneId zone) {
+        return new PlanSettings(planning, chargerPower, chargingEfficiency, maxSwaps, planByPrice, zone);
+    }
+
+    /** Where the plan's prices come from; call {@link #validate()} first. */
+    public PlanPrices.Provider prices(Clock clock) {
+        return CachedPrices.create(priceSource, priceArea, entsoeToken, null, clock);
     }
 
     /** The decision settings; call {@link #validate()} first. */

@@ -4,6 +4,7 @@ import static org.openhab.binding.chargepriority.internal.handler.ConfigurationC
 import static org.openhab.binding.chargepriority.internal.handler.ConfigurationChecks.required;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The configuration of an {@code ioniq} Thing, as in {@code OH-INF/thing/vehicles.xml}. Field defaults are the XML
@@ -20,6 +21,9 @@ public class IoniqConfiguration {
     public int probeInterval = 10;
     public double lowVoltage = 12.2;
     public double awakeVoltage = 13.0;
+    /** Departures for the night plan (read by VehicleSetup.departure). */
+    public String departures = "";
+    public @Nullable Integer targetCharge;
 
     /**
      * @throws InvalidConfigurationException naming the first parameter that is wrong; the serial port is required only

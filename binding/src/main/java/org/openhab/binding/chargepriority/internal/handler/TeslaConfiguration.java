@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The configuration of a {@code tesla} Thing, as in {@code OH-INF/thing/vehicles.xml}. Field defaults are the XML
@@ -31,6 +32,10 @@ public class TeslaConfiguration {
     public String tokenHost = "";
     /** Empty: the Fleet API address of the region. */
     public String apiHost = "";
+    /** Departures for the night plan (read by VehicleSetup.departure). */
+    public String departures = "";
+    public @Nullable Integer targetCharge;
+    public double batteryCapacity = 75;
 
     /**
      * @throws InvalidConfigurationException naming the first parameter that is wrong; the connection is required

@@ -23,4 +23,9 @@ public class TeslaHandler extends VehicleHandler {
         c.validate();
         return new VehicleSetup(vehicleId(), c.mockMode, getConfig().getProperties(), () -> services.createTesla(c));
     }
+
+    @Override
+    protected boolean planCapacity() {
+        return true;
+    }
 }

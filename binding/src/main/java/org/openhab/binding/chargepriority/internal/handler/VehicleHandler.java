@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
@@ -46,6 +47,11 @@ public abstract class VehicleHandler extends BaseThingHandler {
      */
     protected abstract VehicleSetup readSetup() throws InvalidConfigurationException;
 
+    /** True when the Thing's {@code batteryCapacity} is only the plan's (the Tesla reports none of its own). */
+    protected boolean planCapacity() {
+        return false;
+    }
+
     protected String vehicleId() {
         return vehicleId;
     }
@@ -56,6 +62,8 @@ public abstract class VehicleHandler extends BaseThingHandler {
         VehicleSetup s;
         try {
             s = readSetup();
+            DepartureSchedule departure = VehicleSetup.departure(getConfig().getProperties(), planCapacity());
+            s = new VehicleSetup(s.vehicleId(), s.mockMode(), s.configuration(), s.realSource(), departure);
         } catch (InvalidConfigurationException e) {
             setup = null;
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusDescription());
@@ -132,6 +140,7 @@ public abstract class VehicleHandler extends BaseThingHandler {
         if (view.status() != null || view.error() == null) {
             VehicleChannels.states(view, language).forEach(this::updateState);
         }
+        PlanChannels.car(snapshot, vehicleId).forEach(this::updateState);
         updateStatus(view);
     }
 
@@ -175,6 +184,28 @@ public abstract class VehicleHandler extends BaseThingHandler {
         VehicleSetup updated = s.withMockMode(mockMode, properties);
         setup = updated;
         return updated;
+    }
+
+    /**
+     * Writes departures changed at run time (REST API, dashboard) into the Thing configuration, unless it already
+     * holds them.
+     */
+    void persistDeparture(DepartureSchedule departure) {
+        Configuration edited = editConfiguration();
+        edited.put(VehicleSetup.DEPARTURES, DepartureSchedule.formatTimes(departure.times()));
+        Integer target = departure.targetPercent();
+        edited.put(VehicleSetup.TARGET_CHARGE, target != null ? java.math.BigDecimal.valueOf(target) : null);
+        if (planCapacity()) {
+            Double capacity = departure.capacityKwh();
+            edited.put("batteryCapacity", capacity != null ? java.math.BigDecimal.valueOf(capacity) : null);
+        }
+        if (!edited.getProperties().equals(getConfig().getProperties())) {
+            updateConfiguration(edited);
+        }
+        VehicleSetup s = setup;
+        if (s != null) {
+            setup = new VehicleSetup(s.vehicleId(), s.mockMode(), s.configuration(), s.realSource(), departure);
+        }
     }
 
     private @Nullable HouseholdBridgeHandler bridgeHandler() {

@@ -1,10 +1,13 @@
 package org.openhab.binding.chargepriority.internal.handler;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 
 /**
@@ -17,10 +20,54 @@ import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
  */
 @NonNullByDefault
 public record VehicleSetup(String vehicleId, boolean mockMode, Map<String, Object> configuration,
-        Supplier<@Nullable VehicleService> realSource) {
+        Supplier<@Nullable VehicleService> realSource, DepartureSchedule departure) {
+
+    /** The configuration parameters of the night plan: changing them re-plans, it does not rebuild the household. */
+    public static final String DEPARTURES = "departures";
+    public static final String TARGET_CHARGE = "targetCharge";
+    public static final List<String> PLAN_PARAMETERS = List.of(DEPARTURES, TARGET_CHARGE);
 
     public VehicleSetup {
-        configuration = Map.copyOf(configuration);
+        Map<String, Object> connection = new HashMap<>(configuration);
+        PLAN_PARAMETERS.forEach(connection::remove);
+        configuration = Map.copyOf(connection);
+    }
+
+    /**
+     * A setup whose departures are read from the configuration ({@link #departure(Map, boolean)}); check them with it
+     * first, this constructor takes unreadable ones as none.
+     */
+    public VehicleSetup(String vehicleId, boolean mockMode, Map<String, Object> configuration,
+            Supplier<@Nullable VehicleService> realSource) {
+        this(vehicleId, mockMode, configuration, realSource, departureOrNone(configuration, false));
+    }
+
+    private static DepartureSchedule departureOrNone(Map<String, Object> configuration, boolean capacity) {
+        try {
+            return departure(configuration, capacity);
+        } catch (InvalidConfigurationException e) {
+            return DepartureSchedule.NONE;
+        }
+    }
+
+    /**
+     * A car's departures from its Thing configuration: {@code departures} (text), {@code targetCharge} (percent) and,
+     * with {@code capacity}, {@code batteryCapacity} as the plan's battery size (the Tesla's).
+     *
+     * @throws InvalidConfigurationException naming what cannot be read
+     */
+    public static DepartureSchedule departure(Map<String, Object> configuration, boolean capacity)
+            throws InvalidConfigurationException {
+        Object text = configuration.get(DEPARTURES);
+        Object target = configuration.get(TARGET_CHARGE);
+        Object battery = capacity ? configuration.get("batteryCapacity") : null;
+        try {
+            Integer t = target instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+            Double c = battery instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
+            return new DepartureSchedule(DepartureSchedule.parseTimes(text != null ? text.toString() : null), t, c);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("offline.conf-error-departures", String.valueOf(e.getMessage()));
+        }
     }
 
     /** True when the household built from {@code other} can serve this setup unchanged. */
@@ -30,6 +77,6 @@ public record VehicleSetup(String vehicleId, boolean mockMode, Map<String, Objec
     }
 
     public VehicleSetup withMockMode(boolean newMockMode, Map<String, Object> newConfiguration) {
-        return new VehicleSetup(vehicleId, newMockMode, newConfiguration, realSource);
+        return new VehicleSetup(vehicleId, newMockMode, newConfiguration, realSource, departure);
     }
 }

@@ -1,22 +1,29 @@
 package org.openhab.binding.chargepriority.internal.standalone;
 
-import java.time.Duration;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanRequest;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
+import org.openhab.binding.chargepriority.internal.price.CachedPrices;
+import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 
 /**
@@ -113,6 +120,75 @@ public final class StandaloneConfig {
                 number("minimumRangeKm", HouseholdSettings.DEFAULT_MINIMUM_RANGE_KM),
                 number("hysteresisPoints", HouseholdSettings.DEFAULT_HYSTERESIS),
                 integer("retentionDays", HouseholdSettings.DEFAULT_RETENTION_DAYS), modes);
+    }
+
+    /**
+     * The household's planning: {@code plan.enabled} (true), {@code plan.chargerPower} (kW, 11),
+     * {@code plan.efficiency} (0.9), {@code plan.maxSwaps} (1), {@code plan.byPrice} (true).
+     *
+     * @throws InvalidSettingException naming the key that is wrong
+     */
+    public PlanSettings planSettings() {
+        try {
+            return new PlanSettings(bool("plan.enabled", true),
+                    number("plan.chargerPower", PlanSettings.DEFAULT_CHARGER_KW),
+                    number("plan.efficiency", PlanRequest.DEFAULT_EFFICIENCY),
+                    integer("plan.maxSwaps", PlanRequest.DEFAULT_MAX_SWAPS), bool("plan.byPrice", true), zone());
+        } catch (IllegalArgumentException e) {
+            if (e instanceof InvalidSettingException) {
+                throw e;
+            }
+            throw new InvalidSettingException("plan", "plan.*: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where prices come from: {@code price.source} (none, hvakosterstrommen, entsoe; default none),
+     * {@code price.area} (NO1), {@code price.entsoeToken}, {@code price.baseUrl} (a stand-in's address, for tests).
+     */
+    public PlanPrices.Provider prices(Clock clock) {
+        String base = string("price.baseUrl");
+        try {
+            return CachedPrices.create(string("price.source", CachedPrices.NONE), string("price.area", "NO1"),
+                    string("price.entsoeToken"), base != null ? URI.create(base) : null, clock);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("price", "price.*: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Each car's departures: {@code plan.<id>.departures} ({@code Mon-Fri 07:30, Sat 09:00}), {@code plan.<id>.target}
+     * (percent; default the charge threshold), {@code plan.<id>.capacity} (kWh; default the car's own).
+     */
+    public Map<String, DepartureSchedule> departures(List<String> vehicleIds) {
+        Map<String, DepartureSchedule> result = new LinkedHashMap<>();
+        for (String id : vehicleIds) {
+            String p = "plan." + id + ".";
+            try {
+                String target = string(p + "target");
+                String capacity = string(p + "capacity");
+                result.put(id, new DepartureSchedule(DepartureSchedule.parseTimes(string(p + "departures")),
+                        target != null ? integer(p + "target", 0) : null,
+                        capacity != null ? number(p + "capacity", 0) : null));
+            } catch (IllegalArgumentException e) {
+                if (e instanceof InvalidSettingException) {
+                    throw e;
+                }
+                throw new InvalidSettingException(p + "departures", p + "*: " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    /** The properties that keep a car's departures changed at run time. */
+    public static Map<String, String> toProperties(String vehicleId, DepartureSchedule d) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("plan." + vehicleId + ".departures", DepartureSchedule.formatTimes(d.times()));
+        Integer target = d.targetPercent();
+        Double capacity = d.capacityKwh();
+        p.put("plan." + vehicleId + ".target", target != null ? target.toString() : "");
+        p.put("plan." + vehicleId + ".capacity", capacity != null ? capacity.toString() : "");
+        return p;
     }
 
     /** The properties that persist run-time changes to the settings. */

@@ -27,6 +27,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
@@ -95,6 +96,9 @@ public class StandaloneHousehold {
         config.httpCars().forEach((id, car) -> slots.add(VehicleSlot.of(new PushedVehicle(id, car, clock))));
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
+        List<String> ids = slots.stream().map(VehicleSlot::id).toList();
+        household.configurePlanning(config.planSettings(), config.prices(clock), config.departures(ids),
+                this::persistDeparture);
         household.addListener(simulation::followPriority);
         household.start();
         registry.register(household, security);
@@ -142,6 +146,7 @@ public class StandaloneHousehold {
             }
             registry.setSecurity(household, security);
             if (!stale) {
+                applyPlanning(config);
                 ConfigChanges.apply(applied, config, household, clock);
                 applied = config;
             }
@@ -183,6 +188,16 @@ public class StandaloneHousehold {
     private synchronized void persist(HouseholdSettings requested) {
         HouseholdSettings settings = household.settings();
         lastWritten = settings;
+        Map<String, String> text = new LinkedHashMap<>();
+        StandaloneConfig.toProperties(settings).forEach((k, v) -> text.put(k, String.valueOf(v)));
+        writeProperties(text);
+    }
+
+    /**
+     * Writes keys into conf/chargepriority.cfg (atomically, see {@link ConfigFile}) and into the configuration, so
+     * FileInstall finds the file equal to it. Caller holds the lock.
+     */
+    private void writeProperties(Map<String, String> values) {
         try {
             // The configuration FileInstall made from conf/chargepriority.cfg (bound to location "?"): looked up,
             // not fetched with getConfiguration(pid, null), which would hand back a new, empty one.
@@ -198,12 +213,9 @@ public class StandaloneHousehold {
                     updated.put(key, props.get(key));
                 }
             }
-            Map<String, Object> values = StandaloneConfig.toProperties(settings);
             Object fileName = updated.get(FILEINSTALL_FILENAME);
             if (fileName != null) {
-                Map<String, String> text = new LinkedHashMap<>();
-                values.forEach((k, v) -> text.put(k, String.valueOf(v)));
-                ConfigFile.update(Path.of(URI.create(fileName.toString())), text);
+                ConfigFile.update(Path.of(URI.create(fileName.toString())), values);
             }
             values.forEach(updated::put);
             configuration.update(updated);
@@ -212,6 +224,36 @@ public class StandaloneHousehold {
         }
     }
 
+
+    /**
+     * A hand edit of the plan.* or price.* keys: the planning re-configured and re-planned at the next update; a
+     * car's departures applied when they differ from what the household has (its own writes come back equal).
+     */
+    private void applyPlanning(StandaloneConfig config) {
+        boolean planning = !applied.keysStartingWith("price.").equals(config.keysStartingWith("price."))
+                || !applied.planSettings().equals(config.planSettings());
+        List<String> ids = household.slots().stream().map(VehicleSlot::id).toList();
+        Map<String, DepartureSchedule> departures = config.departures(ids);
+        if (planning) {
+            Map<String, DepartureSchedule> current = new LinkedHashMap<>();
+            ids.forEach(id -> current.put(id, household.departure(id)));
+            household.configurePlanning(config.planSettings(), config.prices(clock), current,
+                    this::persistDeparture);
+            household.requestUpdate();
+            logger.info("Configuration {}: the planning settings changed and apply from this update",
+                    StandaloneConfig.PID);
+        }
+        departures.forEach((id, d) -> {
+            if (!d.equals(household.departure(id))) {
+                household.setDeparture(id, d);
+            }
+        });
+    }
+
+    /** Saves a car's departures changed at run time into conf/chargepriority.cfg and the configuration. */
+    private synchronized void persistDeparture(String vehicleId, DepartureSchedule schedule) {
+        writeProperties(StandaloneConfig.toProperties(vehicleId, schedule));
+    }
 
     @Deactivate
     void deactivate() {

@@ -38,6 +38,11 @@ public interface VehicleService extends AutoCloseable {
         return Map.of();
     }
 
+    /** The car's usable battery in kWh when the source knows it (configured or reported), else null. */
+    default @Nullable Double capacityKwh() {
+        return null;
+    }
+
     /**
      * The error behind the status the last {@link #fetch()} returned, when it returned old values because the car
      * could not be read (adapter gone, garbage, server errors); null when it read the car, or the car sleeps.

@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +35,10 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
-import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
+import org.openhab.binding.chargepriority.internal.core.VehicleView;
+import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
@@ -98,6 +104,9 @@ public class ApiServlet extends HttpServlet {
     private final transient StatusCache statusCache = new StatusCache();
 
     /** A matched endpoint: its allowed methods and, for /{vehicle} paths, the vehicle id. */
+    private static final Set<String> DEPARTURE_FIELDS = Set.of("departures", "target_percent",
+            "battery_capacity_kwh");
+
     private record Route(String name, String allow, @Nullable String vehicle) {
     }
 
@@ -196,6 +205,9 @@ public class ApiServlet extends HttpServlet {
             case "simulation" -> simulation(req, resp, household, vehicle != null ? vehicle : "");
             case "vehicle" -> vehicle(resp, household, vehicle != null ? vehicle : "");
             case "vehicle-status" -> vehicleStatus(req, resp, household, vehicle != null ? vehicle : "");
+            case "plan" -> HttpJson.write(resp, 200,
+                    PlanJson.plan(household.snapshot(), household.clock().getZone(), household.clock().instant()));
+            case "departure" -> departure(req, resp, household, vehicle != null ? vehicle : "");
             default -> throw new IllegalStateException("Route without a handler: " + route.name());
         }
     }
@@ -272,6 +284,94 @@ public class ApiServlet extends HttpServlet {
     }
 
     /**
+     * {@code GET/PUT /api/vehicles/{id}/departure}: a car's departure per weekday, target and battery capacity. PUT
+     * changes the fields it names (null clears one: no departure that day, the household's threshold, the car's own
+     * capacity), checks all before applying any, re-plans and answers with the new values.
+     */
+    private void departure(HttpServletRequest req, HttpServletResponse resp, Household household, String id)
+            throws ApiException, IOException {
+        slot(household, id);
+        DepartureSchedule current = household.departure(id);
+        if ("PUT".equals(req.getMethod())) {
+            JsonBody body = JsonBody.read(req).allowOnly(DEPARTURE_FIELDS);
+            if (body.isEmpty()) {
+                throw new ApiException(400, "missing_field", "Give at least one of " + new TreeSet<>(DEPARTURE_FIELDS));
+            }
+            Map<DayOfWeek, LocalTime> times = new EnumMap<>(DayOfWeek.class);
+            times.putAll(current.times());
+            if (body.has("departures")) {
+                times = departureTimes(body.optionalElement("departures"), times);
+            }
+            Integer target = current.targetPercent();
+            if (body.has("target_percent")) {
+                Double t = body.optionalNumber("target_percent");
+                check(t == null || (t >= 10 && t <= 100 && t == Math.rint(t)), "target_percent",
+                        "an integer from 10 to 100, or null for the household's charge threshold");
+                target = t == null ? null : (int) Math.rint(t);
+            }
+            Double capacity = current.capacityKwh();
+            if (body.has("battery_capacity_kwh")) {
+                Double c = body.optionalNumber("battery_capacity_kwh");
+                check(c == null || (c >= 5 && c <= 250), "battery_capacity_kwh",
+                        "a number from 5 to 250, or null for the car's own");
+                capacity = c;
+            }
+            current = new DepartureSchedule(times, target, capacity);
+            household.setDeparture(id, current);
+        }
+        HttpJson.write(resp, 200, PlanJson.departure(id, current, household.settings().chargeThreshold(),
+                household.effectiveCapacity(id)));
+    }
+
+    /**
+     * The departures as text ({@code "Mon-Fri 07:30, Sat 09:00"}, {@code ""} for none) or as an object of days
+     * ({@code {"mon": "07:30", "sat": null}}: the days named change, null removes that day's departure).
+     */
+    private static Map<DayOfWeek, LocalTime> departureTimes(@Nullable JsonElement value,
+            Map<DayOfWeek, LocalTime> current) throws ApiException {
+        if (value == null) {
+            return new EnumMap<>(DayOfWeek.class);
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+            try {
+                return DepartureSchedule.parseTimes(value.getAsString());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "invalid_value", String.valueOf(e.getMessage()), "departures");
+            }
+        }
+        if (!value.isJsonObject()) {
+            throw new ApiException(400, "invalid_type",
+                    "'departures' must be a text like \"Mon-Fri 07:30\" or an object like {\"mon\": \"07:30\"}",
+                    "departures");
+        }
+        Map<DayOfWeek, LocalTime> times = new EnumMap<>(DayOfWeek.class);
+        times.putAll(current);
+        for (Map.Entry<String, JsonElement> e : value.getAsJsonObject().entrySet()) {
+            DayOfWeek day = DepartureSchedule.day(e.getKey());
+            if (day == null) {
+                throw new ApiException(400, "unknown_field",
+                        "'" + e.getKey() + "' is not a day: use mon, tue, wed, thu, fri, sat, sun", "departures");
+            }
+            JsonElement t = e.getValue();
+            if (t.isJsonNull()) {
+                times.remove(day);
+            } else if (t.isJsonPrimitive() && t.getAsJsonPrimitive().isString()) {
+                try {
+                    times.put(day, LocalTime.parse(t.getAsString()));
+                } catch (DateTimeParseException ex) {
+                    throw new ApiException(422, "invalid_value",
+                            "departures." + e.getKey() + " must be a time HH:MM, was '" + t.getAsString() + "'",
+                            "departures");
+                }
+            } else {
+                throw new ApiException(400, "invalid_type",
+                        "departures." + e.getKey() + " must be a time \"HH:MM\" or null", "departures");
+            }
+        }
+        return times;
+    }
+
+    /**
      * Decides again after a change and returns the snapshot that shows it; when that takes longer than a few
      * seconds, answers 202 and returns null.
      */
@@ -326,6 +426,8 @@ public class ApiServlet extends HttpServlet {
                 return new Route("threshold", PUT, null);
             case "/api/scheduler":
                 return new Route("scheduler", GET, null);
+            case "/api/plan":
+                return new Route("plan", GET, null);
             default:
                 break;
         }
@@ -340,6 +442,12 @@ public class ApiServlet extends HttpServlet {
         vehicle = segmentAfter(path, "/api/vehicles/");
         if (vehicle != null) {
             return new Route("vehicle", GET, vehicle);
+        }
+        if (path.startsWith("/api/vehicles/") && path.endsWith("/departure")) {
+            vehicle = segmentAfter(path.substring(0, path.length() - "/departure".length()), "/api/vehicles/");
+            if (vehicle != null) {
+                return new Route("departure", GET + ", " + PUT, vehicle);
+            }
         }
         if (path.startsWith("/api/vehicles/") && path.endsWith("/status")) {
             vehicle = segmentAfter(path.substring(0, path.length() - "/status".length()), "/api/vehicles/");

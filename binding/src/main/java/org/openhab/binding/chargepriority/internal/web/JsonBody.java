@@ -153,4 +153,16 @@ final class JsonBody {
         }
         throw new ApiException(400, "invalid_type", "'" + field + "' must be a number, was " + preview(e), field);
     }
+
+    /** True when the field is present, also as JSON null (null clears a value; absent keeps it). */
+    boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** The field itself (any JSON), or null when it is absent or JSON null. */
+    @Nullable
+    JsonElement optionalElement(String field) {
+        JsonElement e = object.get(field);
+        return e == null || e.isJsonNull() ? null : e;
+    }
 }

@@ -11,6 +11,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdListener;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,10 @@ final class WsHub implements HouseholdListener {
         }
     }
 
+    /** The plan last sent, so that a snapshot with the same plan sends no plan_update. Guarded by "this". */
+    private @Nullable PlanView lastPlan;
+    private boolean lastPlanActive;
+
     @Override
     public void onSnapshot(HouseholdSnapshot snapshot) {
         Household h;
@@ -116,9 +121,28 @@ final class WsHub implements HouseholdListener {
             return;
         }
         String message = statusMessage("status_update", h, snapshot);
+        PlanView plan = snapshot.plan();
+        // Sent while a plan decides, and once more when it stops deciding; not at all with the snapshot rule alone.
+        boolean relevant = plan != null && (plan.active() || lastPlanActive);
+        String planMessage = relevant && plan != lastPlan ? planMessage(h, snapshot) : null;
+        lastPlan = plan;
+        lastPlanActive = plan != null && plan.active();
         for (WsClient c : clients) {
             c.send(message);
+            if (planMessage != null) {
+                c.send(planMessage);
+            }
         }
+    }
+
+    /** {@code {"type": "plan_update", "timestamp": ..., <the fields of GET /api/plan>}}. */
+    private String planMessage(Household h, HouseholdSnapshot snapshot) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", "plan_update");
+        o.addProperty("timestamp", StatusJson.time(h.clock().instant(), h.clock().getZone()));
+        PlanJson.plan(snapshot, h.clock().getZone(), h.clock().instant()).entrySet()
+                .forEach(e -> o.add(e.getKey(), e.getValue()));
+        return StatusJson.GSON.toJson(o);
     }
 
     /** A new connection: registered and sent initial_status before any status_update can reach it. */
@@ -128,7 +152,11 @@ final class WsHub implements HouseholdListener {
         if (h == null) {
             client.send(error("The household is not running yet; its status follows when it starts"));
         } else {
-            client.send(statusMessage("initial_status", h, h.snapshot()));
+            HouseholdSnapshot snapshot = h.snapshot();
+            client.send(statusMessage("initial_status", h, snapshot));
+            if (snapshot.planActive()) {
+                client.send(planMessage(h, snapshot));
+            }
         }
     }
 

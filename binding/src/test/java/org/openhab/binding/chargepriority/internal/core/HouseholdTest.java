@@ -351,7 +351,7 @@ class HouseholdTest {
     void closeCancelsEveryJob() {
         build(Map.of(), HouseholdSettings.defaults()).start();
         scheduler.runDue();
-        assertEquals(2, scheduler.pending());
+        assertEquals(3, scheduler.pending(), "the update, the cleanup and the re-planning at the quarter-hour");
         household.close();
         assertEquals(0, scheduler.pending());
         assertFalse(household.schedulerStatus().running());

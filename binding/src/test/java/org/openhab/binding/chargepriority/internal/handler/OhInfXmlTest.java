@@ -183,12 +183,14 @@ class OhInfXmlTest {
     void everyChannelTheHandlersUpdateIsDescribedAndTheOtherWayRound() throws Exception {
         Map<String, Set<String>> byThingType = ReadmeChannelsTest.channelsByThingType();
         Set<String> vehicle = new TreeSet<>(VehicleChannels.ALL);
+        vehicle.addAll(PlanChannels.CAR);
         Set<String> tesla = new TreeSet<>(vehicle);
         tesla.addAll(VehicleChannels.TESLA_API);
         assertEquals(tesla, byThingType.get("tesla"));
         assertEquals(vehicle, byThingType.get("ioniq"));
         Set<String> household = new TreeSet<>(List.of(CHANNEL_PRIORITY_VEHICLE, CHANNEL_PRIORITY_REASON,
                 CHANNEL_THRESHOLD, CHANNEL_UPDATE, CHANNEL_NEXT_UPDATE));
+        household.addAll(PlanChannels.HOUSEHOLD);
         assertEquals(household, byThingType.get("household"));
     }
 

@@ -96,6 +96,11 @@ public class IoniqObdService implements VehicleService {
     }
 
     @Override
+    public @Nullable Double capacityKwh() {
+        return config.usableCapacityKwh();
+    }
+
+    @Override
     public synchronized VehicleStatus fetch() throws VehicleException {
         if (closed) {
             throw new VehicleException(VehicleException.Kind.COMMUNICATION, name() + ": the OBD source is closed");

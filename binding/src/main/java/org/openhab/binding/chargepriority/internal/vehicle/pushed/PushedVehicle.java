@@ -50,6 +50,11 @@ public class PushedVehicle implements VehicleService {
     private @Nullable Boolean atHome;
     private @Nullable Instant lastValue;
 
+    @Override
+    public @Nullable Double capacityKwh() {
+        return settings.batteryCapacityKwh();
+    }
+
     public PushedVehicle(String id, Settings settings, Clock clock) {
         this.id = id;
         this.settings = settings;

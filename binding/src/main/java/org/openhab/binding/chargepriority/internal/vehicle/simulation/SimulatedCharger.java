@@ -12,6 +12,16 @@ import org.eclipse.jdt.annotation.Nullable;
 public class SimulatedCharger {
 
     private @Nullable String connected;
+    /** The smart charger's switch ({@code priority#charge-now}): off pauses the connected car. */
+    private boolean on = true;
+
+    public synchronized boolean isOn() {
+        return on;
+    }
+
+    public synchronized void switchOn(boolean value) {
+        on = value;
+    }
 
     public synchronized @Nullable String connected() {
         return connected;

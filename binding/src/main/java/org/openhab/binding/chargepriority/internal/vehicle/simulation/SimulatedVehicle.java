@@ -75,6 +75,11 @@ public class SimulatedVehicle implements VehicleService {
         return DataSource.SIMULATION;
     }
 
+    @Override
+    public @Nullable Double capacityKwh() {
+        return profile.capacityKwh();
+    }
+
     public SimulationProfile profile() {
         return profile;
     }
@@ -188,7 +193,8 @@ public class SimulatedVehicle implements VehicleService {
     }
 
     private boolean isCharging() {
-        return pluggedIn() && chargingAllowed && soc < profile.chargeLimitPercent() - 0.05;
+        return pluggedIn() && chargingAllowed && (pluggedInOverride != null || charger.isOn())
+                && soc < profile.chargeLimitPercent() - 0.05;
     }
 
     /** Full power up to 90 %, then tapering towards the limit as real cars do. */

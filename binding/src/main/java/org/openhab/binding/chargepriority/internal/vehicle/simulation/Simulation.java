@@ -91,6 +91,8 @@ public final class Simulation {
      * With no priority the cable stays where it is (a full car simply stops charging).
      */
     public void followPriority(HouseholdSnapshot snapshot) {
+        // A smart charger switched by priority#charge-now: while a plan waits for cheaper hours it is off.
+        charger.switchOn(snapshot.chargeNow() || !snapshot.planActive());
         String id = snapshot.priority().vehicleId();
         if (id == null) {
             return;
