@@ -120,6 +120,8 @@ public class Household implements AutoCloseable {
     private final Map<String, DepartureSchedule> departures = new HashMap<>();
     private DeparturePersister departurePersister = DeparturePersister.NONE;
     private @Nullable PlanView planView;
+    /** The decision made last (with the plan in {@link #planView}): what every snapshot shows. */
+    private @Nullable Decision latestDecision;
     private @Nullable ScheduledFuture<?> planJob;
 
     public Household(List<VehicleSlot> slots, HouseholdSettings settings, @Nullable HistoryStore store, Clock clock,
@@ -196,7 +198,7 @@ public class Household implements AutoCloseable {
         started = true;
         scheduleUpdate(Duration.ZERO);
         scheduleCleanup(FIRST_CLEANUP_DELAY);
-        schedulePlanTick();
+        planJob = executor.schedule(this::planTick, 0, TimeUnit.MILLISECONDS); // prices at once, then every tick
     }
 
     /**
@@ -228,7 +230,10 @@ public class Household implements AutoCloseable {
         return publish(decision);
     }
 
-    /** Caller holds the lock. Re-plans at the next quarter-hour of the clock. */
+    /**
+     * Caller holds the lock. Re-plans just after the next quarter-hour of the clock: the slots' boundaries, where the
+     * car on the charger may change, and the price cache's own pace (it asks a source only when a day is due).
+     */
     private void schedulePlanTick() {
         Instant now = clock.instant();
         long tick = PLAN_TICK.toMillis();
@@ -249,13 +254,18 @@ public class Household implements AutoCloseable {
             PlanPrices prices = fetchPrices();
             Decision decision;
             boolean active;
+            boolean newPrices;
             synchronized (this) {
+                newPrices = !prices.known().equals(lastPrices.known());
                 lastPrices = prices;
+                if (lastUpdated == null && !newPrices) {
+                    return; // nothing read yet: the first update plans
+                }
                 decision = decide(clock.instant());
                 PlanView v = planView;
                 active = v != null && v.active();
             }
-            if (active || wasActive) {
+            if (active || wasActive || newPrices) {
                 publish(decision);
             }
         } catch (RuntimeException e) {
@@ -388,12 +398,10 @@ public class Household implements AutoCloseable {
                 fresh.put(slot.id(), status);
             }
         }
-        PlanPrices prices = fetchPrices();
         Decision decision;
         synchronized (this) {
             lastStatus.putAll(fresh);
-            lastPrices = prices;
-            decision = decide(now);
+            decision = decide(now); // with the prices the plan tick fetched: a price source never delays a reading
             lastUpdated = now;
         }
         save(now, decision);
@@ -491,8 +499,9 @@ public class Household implements AutoCloseable {
         PlanView plan = plan(now);
         planView = plan;
         if (plan.active()) {
-            return new Decision(decision.recommendations(), plannedPriority(plan, now));
+            decision = new Decision(decision.recommendations(), plannedPriority(plan, now));
         }
+        latestDecision = decision;
         return decision;
     }
 
@@ -585,7 +594,11 @@ public class Household implements AutoCloseable {
     private HouseholdSnapshot publish(Decision decision) {
         HouseholdSnapshot result;
         synchronized (this) {
-            result = buildSnapshot(decision.recommendations(), decision.priority());
+            // Always the newest decision: an update that decided before a departure or setting changed, and
+            // publishes after it, must not put its older answer on show.
+            Decision newest = latestDecision;
+            Decision shown = newest != null ? newest : decision;
+            result = buildSnapshot(shown.recommendations(), shown.priority());
             snapshot = result;
         }
         for (HouseholdListener l : listeners) {

@@ -93,8 +93,13 @@ class PlanChannelsHandlerTest {
                 "a day and a night are enough to reach 90 %");
         assertInstanceOf(DateTimeType.class, lastState(h.callback(tesla), start));
         ChannelUID ioniqExpected = TestHousehold.channel(carThing(h, ioniq), CHANNEL_PLAN_EXPECTED_CHARGE);
-        await("a car without departure is planned too, to the end of the horizon",
-                () -> lastState(h.callback(ioniq), ioniqExpected) instanceof QuantityType);
+        try {
+            await("a car without departure is planned too, to the end of the horizon",
+                    () -> lastState(h.callback(ioniq), ioniqExpected) instanceof QuantityType);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + lastState(h.callback(ioniq), ioniqExpected) + " plan "
+                    + h.household().snapshot().plan() + " status " + lastStatus(h.callback(ioniq)), e);
+        }
 
         ArgumentCaptor<TimeSeries> series = ArgumentCaptor.forClass(TimeSeries.class);
         verify(h.bridgeCallback, timeout(WAIT.toMillis()).atLeastOnce())
