@@ -133,6 +133,54 @@ final class OpenHab {
         }
     }
 
+    /**
+     * Listens to openHAB's event stream (server-sent events, {@code /rest/events}) for the topics, runs the trigger,
+     * and returns the first event line that contains {@code wanted}, or fails after the timeout.
+     */
+    static String awaitEvent(String topics, String wanted, Duration timeout, Runnable trigger) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/rest/events?topics=" + topics))
+                .header("Accept", "text/event-stream");
+        if (!adminToken.isEmpty()) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = HTTP
+                .sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>> body = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                java.util.stream.Stream<String> stream = response.get(20, java.util.concurrent.TimeUnit.SECONDS).body();
+                body.set(stream);
+                stream.forEach(lines::add);
+            } catch (Exception e) {
+                lines.add("ERROR " + e);
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        sleep(Duration.ofSeconds(1)); // subscribed before the trigger
+        trigger.run();
+        long end = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < end) {
+                String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null && line.contains(wanted)) {
+                    return line;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            response.cancel(true);
+            java.util.stream.Stream<String> stream = body.get();
+            if (stream != null) {
+                stream.close(); // closes the connection
+            }
+            reader.interrupt();
+        }
+        throw new AssertionError("no event " + wanted + " on " + topics + " within " + timeout);
+    }
+
     static JsonElement json(String path) {
         HttpResponse<String> r = get(path);
         if (r.statusCode() != 200) {

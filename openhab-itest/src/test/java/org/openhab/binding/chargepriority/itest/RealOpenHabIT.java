@@ -62,7 +62,8 @@ class RealOpenHabIT {
             "location#address", "addresses are looked up for real cars only (Nominatim)", //
             "api#cost", "a simulated Tesla makes no Fleet API calls", //
             "api#calls", "a simulated Tesla makes no Fleet API calls", //
-            "api#throttled", "a simulated Tesla makes no Fleet API calls");
+            "api#throttled", "a simulated Tesla makes no Fleet API calls", //
+            "plan#schedule", "a time series: persistence stores it (test 11), it never sets the item's state");
 
     private final ReadmeExample readme;
     private final Path jar = Path.of(System.getProperty("binding.jar", "")).toAbsolutePath();
@@ -489,6 +490,40 @@ class RealOpenHabIT {
     }
 
     /** Removes the binding's own files from openHAB's userdata, so every run starts as a new user's would. */
+    @Test
+    @Order(11)
+    void theNightIsPlannedFromTheThingsDeparturesAndTheScheduleReachesOpenHabAsATimeSeries() {
+        awaitStatus(BRIDGE, "ONLINE", ONLINE_WITHIN);
+        // The README's example gives the Tesla and the Ioniq departures and asks hvakosterstrommen.no for prices
+        // (not reachable from a test machine: the plan goes by departures and urgency, and says so).
+        JsonObject plan = json("/chargepriority/api/plan").getAsJsonObject();
+        assertTrue(plan.get("active").getAsBoolean(), plan.toString());
+        assertEquals("hvakosterstrommen", plan.getAsJsonObject("prices").get("source").getAsString());
+        assertEquals("NO1", plan.getAsJsonObject("prices").get("area").getAsString());
+        await("the plan on the items", Duration.ofSeconds(30), () -> Set.of("ON", "OFF").contains(state("Charger_On"))
+                && !Set.of("NULL", "UNDEF").contains(state("Plan_Message")));
+        JsonObject now = json("/chargepriority/api/plan").getAsJsonObject();
+        assertEquals(now.get("message").getAsString(), state("Plan_Message"));
+        assertEquals(now.get("charge_now").getAsBoolean() ? "ON" : "OFF", state("Charger_On"));
+        assertUnit("Tesla_AtDeparture", "%");
+        assertTrue(state("Tesla_PlanStart").matches("\\d{4}-\\d\\d-\\d\\dT.*|UNDEF"), state("Tesla_PlanStart"));
+        // A departure changed over REST re-plans: the new schedule reaches openHAB as the item's time series, and
+        // the departure is written into the Tesla Thing's configuration.
+        String event = awaitEvent("openhab/items/Plan_Power/*", "timeseriesupdated", Duration.ofSeconds(60), () -> {
+            HttpResponse<String> put = put("/chargepriority/api/vehicles/tesla/departure",
+                    "{\"departures\": \"Mon-Sun 06:45\", \"target_percent\": 85}");
+            assertEquals(200, put.statusCode(), put.body());
+        });
+        await("the Thing keeps the new departures", Duration.ofSeconds(30), () -> {
+            JsonObject config = thing(TESLA).getAsJsonObject("configuration");
+            return config.has("departures") && "06:45".equals(config.get("departures").getAsString())
+                    && config.get("targetCharge").getAsInt() == 85;
+        });
+        assertTrue(event.contains("Plan_Power"), event);
+        log("plan active in openHAB: " + state("Plan_Message") + "; time series event: "
+                + event.substring(0, Math.min(200, event.length())));
+    }
+
     private void wipeUserData() {
         must(Duration.ofSeconds(30), "eval", "rm -rf \"$OH_USERDATA/chargepriority\"");
     }

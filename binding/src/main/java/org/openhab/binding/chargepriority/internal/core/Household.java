@@ -22,6 +22,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.HouseholdPlanner;
+import org.openhab.binding.chargepriority.internal.core.plan.NightPlan;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanFollower;
+import org.openhab.binding.chargepriority.internal.core.plan.PlannedSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanInput;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
@@ -77,7 +80,8 @@ public class Household implements AutoCloseable {
     private volatile StatusEnricher enricher;
     private final SettingsPersister persister;
     private final DecisionEngine engine = new DecisionEngine();
-    private final HouseholdPlanner planner = new HouseholdPlanner();
+    /** Keeps to the plan made until something it was made from changes (no flapping between cars). */
+    private final PlanFollower follower = new PlanFollower(new HouseholdPlanner());
     /** Re-plans at every quarter-hour while a plan decides: the car and the charger switch at slot boundaries. */
     static final Duration PLAN_TICK = Duration.ofMinutes(15);
 
@@ -118,6 +122,8 @@ public class Household implements AutoCloseable {
     private PlanPrices.Provider priceProvider = PlanPrices.Provider.NONE;
     private PlanPrices lastPrices = PlanPrices.NONE;
     private final Map<String, DepartureSchedule> departures = new HashMap<>();
+    /** Each car's charging power when last seen charging, kW. */
+    private final Map<String, Double> observedRateKw = new HashMap<>();
     private DeparturePersister departurePersister = DeparturePersister.NONE;
     private @Nullable PlanView planView;
     /** The decision made last (with the plan in {@link #planView}): what every snapshot shows. */
@@ -238,6 +244,19 @@ public class Household implements AutoCloseable {
         Instant now = clock.instant();
         long tick = PLAN_TICK.toMillis();
         long delay = tick - Math.floorMod(now.toEpochMilli(), tick) + 1000; // just after the boundary
+        // Sooner when the plan switches the charger off or moves the cable before that: never past a target.
+        PlanView v = planView;
+        NightPlan p = v != null && v.active() ? v.plan() : null;
+        if (p != null) {
+            for (PlannedSlot slot : p.slots()) {
+                for (Instant event : List.of(slot.start(), slot.chargeUntil())) {
+                    long until = event.toEpochMilli() - now.toEpochMilli();
+                    if (until > 0 && until < delay) {
+                        delay = until;
+                    }
+                }
+            }
+        }
         planJob = executor.schedule(this::planTick, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -508,17 +527,27 @@ public class Household implements AutoCloseable {
     /** Plans the night on the last known statuses. Caller holds the lock. */
     private PlanView plan(Instant now) {
         List<PlanInput> inputs = new ArrayList<>();
+        Map<String, Instant> readAt = new HashMap<>();
         for (VehicleSlot slot : slots) {
             VehicleService service = slot.active(settings.mockMode(slot.id()));
             VehicleStatus s = lastStatus.get(slot.id());
-            Double rate = s != null && s.charging() ? s.chargingPowerKw() : null;
+            if (s != null) {
+                readAt.put(slot.id(), s.lastUpdated());
+            }
+            Double rateNow = s != null && s.charging() ? s.chargingPowerKw() : null;
+            if (rateNow != null && rateNow > 0.5) {
+                observedRateKw.put(slot.id(), rateNow);
+            }
+            // The car's own rate, as seen the last time it charged: a car whose on-board charger takes less than the
+            // charger gives (an Ioniq 5 on 7.4 kW) would otherwise be planned too fast and leave short.
+            Double rate = observedRateKw.get(slot.id());
             inputs.add(new PlanInput(slot.id(), s != null ? s.vehicleName() : service.name(),
                     s != null ? s.batteryPercent() : null, s != null ? s.rangeKm() : 0,
                     s != null && s.location() == Location.HOME, rate, capacity(slot, service),
                     departures.getOrDefault(slot.id(), DepartureSchedule.NONE)));
         }
         try {
-            return planner.plan(inputs, planSettings, lastPrices, settings.chargeThreshold(),
+            return follower.follow(inputs, readAt, planSettings, lastPrices, settings.chargeThreshold(),
                     settings.minimumChargePercent(), settings.minimumRangeKm(), now);
         } catch (RuntimeException e) {
             logger.warn("Planning failed, the snapshot rule decides: {}", e.getMessage(), e);

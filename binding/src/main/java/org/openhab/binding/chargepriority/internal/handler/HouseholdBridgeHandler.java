@@ -23,6 +23,7 @@ import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.core.plan.NightPlan;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanView;
 import org.openhab.binding.chargepriority.internal.geo.GeoEnricher;
 import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
@@ -92,7 +93,7 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private @Nullable PointType usedLocation;
     private @Nullable SettingsOverrides overrides;
     /** The plan last sent as a time series (a plan is sent once, not with every snapshot showing it). */
-    private volatile @Nullable PlanView lastSeries;
+    private volatile @Nullable NightPlan lastSeries;
     private @Nullable HistoryStore store;
     private @Nullable Household household;
     private long lastPublished;
@@ -383,8 +384,9 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         ReasonLanguage language = language();
         HouseholdChannels.states(snapshot, language).forEach(this::updateState);
         PlanChannels.household(snapshot, language).forEach(this::updateState);
-        PlanView plan = snapshot.plan();
-        if (plan != null && plan != lastSeries) {
+        PlanView view = snapshot.plan();
+        NightPlan plan = view != null && view.active() ? view.plan() : null;
+        if (plan != null && plan != lastSeries) { // a new plan, not the kept one shown again
             lastSeries = plan;
             TimeSeries series = PlanChannels.schedule(snapshot);
             if (series != null) {

@@ -147,7 +147,7 @@ public final class HouseholdPlanner {
     }
 
     /** The one sentence to show, English and Norwegian. */
-    private static String[] message(NightPlan plan, Instant now, ZoneId zone, boolean active) {
+    static String[] message(NightPlan plan, Instant now, ZoneId zone, boolean active) {
         if (!active) {
             return new String[] { "No departure and no prices: the snapshot rule decides",
                     "Ingen avreise og ingen priser: øyeblikksregelen avgjør" };

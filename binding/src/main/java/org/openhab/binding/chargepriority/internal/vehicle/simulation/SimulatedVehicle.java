@@ -92,6 +92,11 @@ public class SimulatedVehicle implements VehicleService {
     }
 
     /** Applies a manual change, after bringing the car up to now; returns the resulting state. */
+    /** Brings the simulation up to now with the charger as it was, before the charger is switched or moved. */
+    public synchronized void catchUp() {
+        advanceTo(clock.instant());
+    }
+
     public synchronized VehicleStatus apply(SimulationOverride change) {
         Instant now = clock.instant();
         advanceTo(now);

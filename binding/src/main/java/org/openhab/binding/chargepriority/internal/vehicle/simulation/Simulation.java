@@ -91,6 +91,8 @@ public final class Simulation {
      * With no priority the cable stays where it is (a full car simply stops charging).
      */
     public void followPriority(HouseholdSnapshot snapshot) {
+        // The time up to now was spent with the charger as it was: simulate it before anything changes.
+        vehicles.values().forEach(SimulatedVehicle::catchUp);
         // A smart charger switched by priority#charge-now: while a plan waits for cheaper hours it is off.
         charger.switchOn(snapshot.chargeNow() || !snapshot.planActive());
         String id = snapshot.priority().vehicleId();

@@ -35,7 +35,7 @@ import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
  * as soon as it is full). The README's figures come from {@link #main}.
  */
 @NonNullByDefault
-class RecordedMonthTest {
+public class RecordedMonthTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final LocalTime ARRIVAL = LocalTime.of(17, 0);
@@ -63,7 +63,7 @@ class RecordedMonthTest {
         }
     }
 
-    static TreeMap<Instant, Double> prices() throws IOException {
+    public static TreeMap<Instant, Double> prices() throws IOException {
         TreeMap<Instant, Double> prices = new TreeMap<>();
         try (InputStream in = Objects.requireNonNull(
                 RecordedMonthTest.class.getResourceAsStream("/prices/no1-2023-01-10_2023-02-08.csv"));
