@@ -128,6 +128,8 @@ public class Household implements AutoCloseable {
     private @Nullable PlanView planView;
     /** The decision made last (with the plan in {@link #planView}): what every snapshot shows. */
     private @Nullable Decision latestDecision;
+    /** True while an urgent car has the charger although a plan is active. */
+    private boolean urgentOverride;
     private @Nullable ScheduledFuture<?> planJob;
 
     public Household(List<VehicleSlot> slots, HouseholdSettings settings, @Nullable HistoryStore store, Clock clock,
@@ -517,11 +519,25 @@ public class Household implements AutoCloseable {
         priorityId = decision.priority().vehicleId();
         PlanView plan = plan(now);
         planView = plan;
-        if (plan.active()) {
+        String ruleCar = decision.priority().vehicleId();
+        // A car below its minimum charge or range gets the charger at once, as the rule says, whatever the plan:
+        // urgency decides who gets the energy first; the plan takes over once it is above.
+        urgentOverride = plan.active() && ruleCar != null && urgentAtHome(ruleCar, now);
+        if (plan.active() && !urgentOverride) {
             decision = new Decision(decision.recommendations(), plannedPriority(plan, now));
         }
         latestDecision = decision;
         return decision;
+    }
+
+    /** Caller holds the lock. True when the car is at home, read recently, and below a minimum. */
+    private boolean urgentAtHome(String id, Instant now) {
+        VehicleStatus s = lastStatus.get(id);
+        if (s == null || s.location() != Location.HOME
+                || DecisionEngine.isStale(s, Duration.ofMinutes(2L * settings.updateIntervalMinutes()), now)) {
+            return false;
+        }
+        return s.batteryPercent() < settings.minimumChargePercent() || s.rangeKm() < settings.minimumRangeKm();
     }
 
     /** Plans the night on the last known statuses. Caller holds the lock. */
@@ -661,7 +677,8 @@ public class Household implements AutoCloseable {
                     lastError.get(slot.id()), lastErrorKind.get(slot.id()), diagnostics));
         }
         PlanView plan = planView;
-        boolean chargeNow = plan != null && plan.active() ? plan.chargeNow(now) : !priority.isNone();
+        boolean chargeNow = plan != null && plan.active() && !urgentOverride ? plan.chargeNow(now)
+                : !priority.isNone();
         return new HouseholdSnapshot(++sequence, views, priority, settings, lastUpdated, nextUpdate, plan, chargeNow);
     }
 

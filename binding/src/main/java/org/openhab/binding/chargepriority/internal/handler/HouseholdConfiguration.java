@@ -80,7 +80,7 @@ public class HouseholdConfiguration {
         range("chargingEfficiency", chargingEfficiency, 0.5, 1);
         range("maxSwaps", maxSwaps, 0, PlanRequest.MAX_SWAPS_LIMIT);
         try {
-            CachedPrices.create(priceSource, priceArea, entsoeToken, null, java.time.Clock.systemUTC());
+            CachedPrices.check(priceSource, priceArea, entsoeToken);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("offline.conf-error-price", String.valueOf(e.getMessage()));
         }

@@ -35,31 +35,45 @@ public final class CachedPrices implements PlanPrices.Provider {
      */
     public static PlanPrices.Provider create(String source, String area, @Nullable String entsoeToken,
             @Nullable URI base, Clock clock) {
+        String s = check(source, area, entsoeToken);
+        String a = area.trim().toUpperCase(Locale.ROOT);
+        return switch (s) {
+            case HvaKosterStrommenSource.ID -> new CachedPrices(new PriceCache(new HvaKosterStrommenSource(
+                    base != null ? base : HvaKosterStrommenSource.DEFAULT_BASE, new PriceHttp()), a, clock));
+            case EntsoeSource.ID -> new CachedPrices(new PriceCache(new EntsoeSource(
+                    base != null ? base : EntsoeSource.DEFAULT_BASE, String.valueOf(entsoeToken).trim(),
+                    new PriceHttp()), a, clock));
+            default -> PlanPrices.Provider.NONE;
+        };
+    }
+
+    /**
+     * Checks the price settings without creating anything.
+     *
+     * @return the source's id ({@link #NONE} for none)
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static String check(String source, String area, @Nullable String entsoeToken) {
         String s = source.trim().toLowerCase(Locale.ROOT);
         String a = area.trim().toUpperCase(Locale.ROOT);
         switch (s) {
             case "", NONE:
-                return PlanPrices.Provider.NONE;
+                return NONE;
             case HvaKosterStrommenSource.ID:
                 if (!HvaKosterStrommenSource.AREAS.contains(a)) {
                     throw new IllegalArgumentException(
                             "priceArea must be NO1, NO2, NO3, NO4 or NO5 for hvakosterstrommen, was '" + area + "'");
                 }
-                return new CachedPrices(new PriceCache(
-                        new HvaKosterStrommenSource(base != null ? base : HvaKosterStrommenSource.DEFAULT_BASE,
-                                new PriceHttp()),
-                        a, clock));
+                return s;
             case EntsoeSource.ID:
                 if (!EntsoeSource.AREAS.containsKey(a)) {
-                    throw new IllegalArgumentException("priceArea must be one of " + new java.util.TreeSet<>(
-                            EntsoeSource.AREAS.keySet()) + " for entsoe, was '" + area + "'");
+                    throw new IllegalArgumentException("priceArea must be one of "
+                            + new java.util.TreeSet<>(EntsoeSource.AREAS.keySet()) + " for entsoe, was '" + area + "'");
                 }
                 if (entsoeToken == null || entsoeToken.isBlank()) {
                     throw new IllegalArgumentException("entsoeToken is required for the entsoe price source");
                 }
-                return new CachedPrices(new PriceCache(new EntsoeSource(
-                        base != null ? base : EntsoeSource.DEFAULT_BASE, entsoeToken.trim(), new PriceHttp()), a,
-                        clock));
+                return s;
             default:
                 throw new IllegalArgumentException(
                         "priceSource must be none, hvakosterstrommen or entsoe, was '" + source + "'");

@@ -35,6 +35,15 @@ public final class PriceHttp {
     private final Duration requestTimeout;
     private final Sleeper sleeper;
 
+    /**
+     * One client for every price source of the bundle: a JDK HttpClient keeps a selector thread until it is collected,
+     * so one per household (rebuilt whenever a Thing changes) would pile threads up in a long-running openHAB.
+     */
+    private static final class Shared {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
     public PriceHttp() {
         this(REQUEST_TIMEOUT, d -> Thread.sleep(d.toMillis()));
     }
@@ -42,8 +51,7 @@ public final class PriceHttp {
     public PriceHttp(Duration requestTimeout, Sleeper sleeper) {
         this.requestTimeout = requestTimeout;
         this.sleeper = sleeper;
-        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+        this.client = Shared.CLIENT;
     }
 
     /**

@@ -175,4 +175,19 @@ class HouseholdPlanTest {
         assertFalse(household.snapshot().planActive());
         assertTrue(household.snapshot().chargeNow(), "the rule charges now, whatever the price");
     }
+
+    @Test
+    void aCarBelowItsMinimumGetsTheChargerAtOnceWhateverThePlan() {
+        build(nightIsCheap(), Map.of("tesla", weekdays0730(), "ioniq", weekdays0730()));
+        assertTrue(household.snapshot().priority().isNone(), "the plan waits for 23:00");
+        sim.vehicle("ioniq").apply(new org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulationOverride(
+                12.0, null, null, true, null));
+        household.requestUpdate();
+        scheduler.runDue();
+        HouseholdSnapshot s = household.snapshot();
+        assertTrue(s.planActive(), "the plan is still there");
+        assertEquals("ioniq", s.priority().vehicleId(), s.priority().reason());
+        assertTrue(s.priority().reason().startsWith("Charge the Hyundai Ioniq 5 first: 12 %"), s.priority().reason());
+        assertTrue(s.chargeNow(), "at 2.00 NOK: urgency first");
+    }
 }
