@@ -1,11 +1,10 @@
 package org.openhab.binding.chargepriority.internal.price;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -29,20 +28,12 @@ public final class PriceHttp {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final int MAX_ATTEMPTS = 3;
+    /** Larger answers are refused: a day of quarter-hours is about 10 kB as JSON, 30 kB as ENTSO-E XML. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final Logger logger = LoggerFactory.getLogger(PriceHttp.class);
-    private final HttpClient client;
     private final Duration requestTimeout;
     private final Sleeper sleeper;
-
-    /**
-     * One client for every price source of the bundle: a JDK HttpClient keeps a selector thread until it is collected,
-     * so one per household (rebuilt whenever a Thing changes) would pile threads up in a long-running openHAB.
-     */
-    private static final class Shared {
-        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
-    }
 
     public PriceHttp() {
         this(REQUEST_TIMEOUT, d -> Thread.sleep(d.toMillis()));
@@ -51,7 +42,6 @@ public final class PriceHttp {
     public PriceHttp(Duration requestTimeout, Sleeper sleeper) {
         this.requestTimeout = requestTimeout;
         this.sleeper = sleeper;
-        this.client = Shared.CLIENT;
     }
 
     /**
@@ -60,8 +50,6 @@ public final class PriceHttp {
      * @param what names the request in messages, without any secret
      */
     public String get(URI uri, String what) throws PriceException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("User-Agent", "openHAB-ChargePriority/1.0").GET().build();
         PriceException last = PriceException.failed(what + ": no attempt", 0);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (attempt > 1) {
@@ -72,13 +60,28 @@ public final class PriceHttp {
                     throw PriceException.failed(what + ": interrupted", 0);
                 }
             }
+            HttpURLConnection connection = null;
             try {
-                HttpResponse<String> response = client.send(request,
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                int status = response.statusCode();
+                // HttpURLConnection, not java.net.http: a JDK 17 HttpClient cannot be closed and keeps a selector
+                // thread until it is collected, which a bundle updated in place in openHAB never is.
+                connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+                connection.setReadTimeout((int) requestTimeout.toMillis());
+                connection.setInstanceFollowRedirects(true);
+                connection.setRequestProperty("User-Agent", "openHAB-ChargePriority/1.0");
+                connection.setRequestProperty("Accept", "application/json, application/xml");
+                int status = connection.getResponseCode();
                 if (status == 200) {
-                    return response.body();
+                    try (InputStream in = connection.getInputStream()) {
+                        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+                        if (body.length > MAX_BODY_BYTES) {
+                            throw PriceException.failed(what + ": the answer is larger than " + MAX_BODY_BYTES
+                                    + " bytes", status);
+                        }
+                        return new String(body, StandardCharsets.UTF_8);
+                    }
                 }
+                drain(connection);
                 if (status == 404) {
                     throw PriceException.notPublished(what + ": not published (HTTP 404)", status);
                 }
@@ -86,16 +89,28 @@ public final class PriceHttp {
                 if (status < 500) {
                     throw last;
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 last = PriceException.failed(what + ": no answer within " + requestTimeout.toSeconds() + " s", 0);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 last = PriceException.failed(what + ": " + e.getMessage(), 0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw PriceException.failed(what + ": interrupted", 0);
+            } finally {
+                if (connection != null && Thread.currentThread().isInterrupted()) {
+                    connection.disconnect();
+                }
             }
             logger.debug("Price request failed (attempt {} of {}): {}", attempt, MAX_ATTEMPTS, last.getMessage());
         }
         throw last;
+    }
+
+    /** Reads an error answer's body away, so the connection can be kept alive for the next request. */
+    private static void drain(HttpURLConnection connection) {
+        try (InputStream err = connection.getErrorStream()) {
+            if (err != null) {
+                err.readNBytes(64 * 1024);
+            }
+        } catch (IOException e) {
+            // nothing to keep alive then
+        }
     }
 }
