@@ -1,0 +1,93 @@
+package org.openhab.binding.chargepriority.internal.core.plan;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** When a plan is kept and when it is made again. */
+class PlanFollowerTest {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    static final Instant EVENING = ZonedDateTime.of(2026, 11, 30, 18, 0, 0, 0, OSLO).toInstant();
+    static final DepartureSchedule MORNING = new DepartureSchedule(DepartureSchedule.parseTimes("07:30"), null, null);
+
+    final PlanFollower follower = new PlanFollower(new HouseholdPlanner());
+    final PlanSettings settings = PlanSettings.defaults(OSLO);
+
+    static PlanPrices prices() {
+        List<PriceSlot> slots = new ArrayList<>();
+        ZonedDateTime t = ZonedDateTime.of(2026, 11, 30, 0, 0, 0, 0, OSLO);
+        for (int h = 0; h < 48; h++) {
+            ZonedDateTime s = t.plusHours(h);
+            slots.add(new PriceSlot(s.toInstant(), s.plusHours(1).toInstant(), s.getHour() < 6 ? 0.4 : 1.5));
+        }
+        return new PlanPrices(slots, "NOK", "NO1", "test", null);
+    }
+
+    static List<PlanInput> cars(double tesla, double ioniq, boolean ioniqHome) {
+        return List.of(new PlanInput("tesla", "Tesla", tesla, 300, true, null, 75, MORNING),
+                new PlanInput("ioniq", "Ioniq", ioniq, 200, ioniqHome, null, 74, MORNING));
+    }
+
+    PlanView follow(List<PlanInput> cars, Instant readAt, Instant now) {
+        return follower.follow(cars, Map.of("tesla", readAt, "ioniq", readAt), settings, prices(), 80, 20, 50, now);
+    }
+
+    @Test
+    void aPlanIsKeptWhileTheCarsChargeAsPlannedAndItsSentenceFollowsTheClock() {
+        PlanView first = follow(cars(50, 45, true), EVENING, EVENING);
+        assertEquals(1, follower.replans());
+        NightPlan plan = first.plan();
+        assertNotNull(plan);
+        CarPlan firstCar = plan.cars().stream().filter(c -> c.start() != null)
+                .min((a, b) -> a.start().compareTo(b.start())).orElseThrow();
+        Instant midway = firstCar.start().plus(Duration.ofMinutes(30));
+        double expected = follower.expectedAt(plan, firstCar.id(), midway);
+        assertTrue(expected > ("tesla".equals(firstCar.id()) ? 50 : 45), "it charges in the first half hour");
+        List<PlanInput> asPlanned = "tesla".equals(firstCar.id()) ? cars(expected, 45, true)
+                : cars(50, expected, true);
+        PlanView later = follow(asPlanned, midway, midway);
+        assertSame(plan, later.plan(), "kept");
+        assertEquals(1, follower.replans());
+        assertTrue(later.message().startsWith("Charge the "), later.message());
+
+        // A reading five points below what the plan expected: made again.
+        List<PlanInput> slow = "tesla".equals(firstCar.id()) ? cars(expected - 5, 45, true)
+                : cars(50, expected - 5, true);
+        PlanView again = follow(slow, midway, midway);
+        assertNotSame(plan, again.plan());
+        assertEquals(2, follower.replans());
+    }
+
+    @Test
+    void anArrivalANewPriceOrAChangedDepartureMakesItAgain() {
+        follow(cars(50, 45, false), EVENING, EVENING);
+        follow(cars(50, 45, false), EVENING, EVENING.plusSeconds(900));
+        assertEquals(1, follower.replans(), "nothing changed");
+        follow(cars(50, 45, true), EVENING, EVENING.plusSeconds(1800));
+        assertEquals(2, follower.replans(), "the Ioniq came home");
+        List<PlanInput> other = List.of(new PlanInput("tesla", "Tesla", 50.0, 300, true, null, 75,
+                new DepartureSchedule(DepartureSchedule.parseTimes("06:00"), null, null)),
+                cars(50, 45, true).get(1));
+        follower.follow(other, Map.of(), settings, prices(), 80, 20, 50, EVENING.plusSeconds(2700));
+        assertEquals(3, follower.replans(), "a departure changed");
+        PlanPrices fewer = new PlanPrices(prices().known().subList(0, 30), "NOK", "NO1", "test", null);
+        follower.follow(other, Map.of(), settings, fewer, 80, 20, 50, EVENING.plusSeconds(3600));
+        assertEquals(4, follower.replans(), "the prices changed");
+    }
+
+    @Test
+    void aReadingFromBeforeThePlanSaysNothingAboutIt() {
+        follow(cars(50, 45, true), EVENING, EVENING);
+        follow(cars(20, 10, true), EVENING.minusSeconds(3600), EVENING.plusSeconds(900));
+        assertEquals(1, follower.replans());
+    }
+}
