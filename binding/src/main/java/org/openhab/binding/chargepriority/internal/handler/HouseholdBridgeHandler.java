@@ -94,6 +94,7 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private @Nullable SettingsOverrides overrides;
     /** The plan last sent as a time series (a plan is sent once, not with every snapshot showing it). */
     private volatile @Nullable NightPlan lastSeries;
+    private final Object buildLock = new Object();
     private @Nullable HistoryStore store;
     private @Nullable Household household;
     private long lastPublished;
@@ -209,7 +210,11 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
 
     private void build() {
         try {
-            buildHousehold();
+            // One build at a time: two on the scheduler's threads at once (a car added while the first builds) could
+            // finish in the wrong order, the older household replacing the newer and the added car left out.
+            synchronized (buildLock) {
+                buildHousehold();
+            }
         } catch (RuntimeException e) {
             logger.warn("The household could not be started: {}", e.getMessage(), e);
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());

@@ -67,7 +67,11 @@ class PlanChannelsHandlerTest {
         VehicleHandler tesla = h.addTesla(Map.of("mockMode", true, "departures", "Mon-Fri 07:30", "targetCharge",
                 new BigDecimal(90)), VehicleServiceFactory.MOCK_ONLY);
         VehicleHandler ioniq = h.addIoniq(Map.of("mockMode", true), VehicleServiceFactory.MOCK_ONLY);
-        awaitStatus(h.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        try {
+            awaitStatus(h.bridgeCallback, ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + lastStatus(h.bridgeCallback), e);
+        }
         awaitStatus(h.callback(tesla), ThingStatus.ONLINE, ThingStatusDetail.NONE);
         await("the plan decides", () -> h.household().snapshot().planActive());
 
