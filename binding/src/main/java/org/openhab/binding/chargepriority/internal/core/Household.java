@@ -414,8 +414,9 @@ public class Household implements AutoCloseable {
             } catch (RuntimeException e) {
                 diagnostics = Map.of();
             }
-            views.add(new VehicleView(slot.id(), slot.active(mock).name(), mock, s, recommendations.get(slot.id()),
-                    lastError.get(slot.id()), lastErrorKind.get(slot.id()), diagnostics));
+            views.add(new VehicleView(slot.id(), slot.kind(), slot.active(mock).name(), mock, s,
+                    recommendations.get(slot.id()), lastError.get(slot.id()), lastErrorKind.get(slot.id()),
+                    diagnostics));
         }
         return new HouseholdSnapshot(++sequence, views, priority, settings, lastUpdated, nextUpdate);
     }
@@ -664,7 +665,7 @@ public class Household implements AutoCloseable {
             for (VehicleSlot slot : slots) {
                 if (slot.id().equals(vehicleId)) {
                     old = slot.real();
-                    next.add(new VehicleSlot(slot.id(), slot.name(), slot.simulation(), created));
+                    next.add(new VehicleSlot(slot.id(), slot.kind(), slot.name(), slot.simulation(), created));
                 } else {
                     next.add(slot);
                 }

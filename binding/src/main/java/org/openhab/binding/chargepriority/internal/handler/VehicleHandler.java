@@ -6,6 +6,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
@@ -23,6 +24,9 @@ import org.openhab.core.types.State;
  * A car under the household bridge. It checks its configuration and hands the bridge a {@link VehicleSetup}; the
  * bridge reads the car and passes every new snapshot back, which this handler shows on the channels and in the Thing
  * status. A car that cannot be read is OFFLINE with the reason while its last known values stay on the channels.
+ * <p>
+ * The car's id in the household ({@code priority#vehicle}, the REST API, mock mode) is its Thing's id, whatever its
+ * kind, so a bridge may have any number of cars of each kind.
  */
 @NonNullByDefault
 public abstract class VehicleHandler extends BaseThingHandler {
@@ -30,13 +34,15 @@ public abstract class VehicleHandler extends BaseThingHandler {
     public static final String MOCK_MODE = "mockMode";
 
     private final String vehicleId;
+    private final VehicleKind kind;
     private volatile @Nullable VehicleSetup setup;
     /** Set while the bridge cannot use this car (no real source, or a second Thing for the same car). */
     private volatile @Nullable String unusable;
 
-    protected VehicleHandler(Thing thing, String vehicleId) {
+    protected VehicleHandler(Thing thing, VehicleKind kind) {
         super(thing);
-        this.vehicleId = vehicleId;
+        this.vehicleId = thing.getUID().getId();
+        this.kind = kind;
     }
 
     /**
@@ -48,6 +54,10 @@ public abstract class VehicleHandler extends BaseThingHandler {
 
     protected String vehicleId() {
         return vehicleId;
+    }
+
+    protected VehicleKind kind() {
+        return kind;
     }
 
     @Override
