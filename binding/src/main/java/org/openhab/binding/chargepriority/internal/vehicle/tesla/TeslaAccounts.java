@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * The tokens of an account are in {@code tesla-tokens-<account>.json} in the token folder (0700, file 0600, sealed
  * with the folder's key). An installation from before accounts kept one car's tokens in {@value TokenStore#TOKEN_FILE}:
  * the first account opened whose region matches that login's takes the file over (it is moved, never copied: the
- * refresh token inside can be spent only once), so nobody signs in again after an upgrade. The cost counts of that car
- * ({@value TeslaConfig#USAGE_FILE_NAME}) go to the first car opened.
+ * refresh token inside can be spent only once), so nobody signs in again after an upgrade. The month's Fleet API counts
+ * of that car ({@value TeslaConfig#USAGE_FILE_NAME}) go with the login, to the first car opened on the account that
+ * took it (or to the first car opened, when there was no login).
  */
 @NonNullByDefault
 public final class TeslaAccounts {
@@ -82,7 +83,9 @@ public final class TeslaAccounts {
         }
         TeslaAccount account = acquire(accountId, car, clock);
         try {
-            migrateUsage(car.usageFile());
+            if (!Files.exists(tokenDir.resolve(TokenStore.TOKEN_FILE))) { // taken over, or there was none
+                migrateUsage(car.usageFile());
+            }
             return new TeslaFleetService(car, account, clock, geofence, Sleeper.THREAD,
                     () -> release(accountId, account));
         } catch (RuntimeException e) {
@@ -159,7 +162,7 @@ public final class TeslaAccounts {
         }
     }
 
-    /** The cost counts of the one Tesla of an earlier version go to the first car opened. */
+    /** The Fleet API counts of the one Tesla of an earlier version go to this car, unless another has them. */
     private void migrateUsage(Path usageFile) {
         Path legacy = tokenDir.resolve(TeslaConfig.USAGE_FILE_NAME);
         if (legacy.equals(usageFile) || Files.exists(usageFile) || !Files.exists(legacy)) {

@@ -42,6 +42,10 @@ public final class TokenStore {
     }
 
     /** @param fileName the token file's name in {@code dir}; the key file is the folder's, shared */
+    public TokenStore(Path dir, String fileName) {
+        this(dir, fileName, new SecureRandom());
+    }
+
     TokenStore(Path dir, String fileName, SecureRandom random) {
         this.dir = dir;
         this.fileName = fileName;
