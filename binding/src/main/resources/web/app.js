@@ -182,9 +182,16 @@ function render(status) {
     $('threshold-range').value = threshold;
   }
   const ids = [...new Set([...KNOWN_VEHICLES, ...Object.keys(status.vehicles || {})])];
+  for (const [vid, c] of cards) { // a placeholder for a car this household does not have (cars go by Thing id)
+    if (status.vehicles && !(vid in status.vehicles)) {
+      c.node.remove();
+      cards.delete(vid);
+    }
+  }
   for (const vid of ids) {
     if (status.vehicles && vid in status.vehicles) {
-      renderCard(vid, status[vid], status.vehicles[vid], status[`${vid}_recommendation`], threshold);
+      const car = status.vehicles[vid];
+      renderCard(vid, car.status, car, car.recommendation, threshold);
     }
   }
   setTime($('last-updated'), status.last_updated);

@@ -408,6 +408,49 @@ class RealOpenHabIT {
         assertEquals(List.of(), bindingErrorsInLog(), "ERROR lines of the binding in openHAB's log");
     }
 
+    @Test
+    @Order(11)
+    void twoTeslasAnIoniqAndAVehicleUnderOneBridgeAllGoOnlineAndGoByTheirThingIds() throws IOException {
+        awaitStatus(BRIDGE, "ONLINE", ONLINE_WITHIN);
+        // A second Tesla with a VIN of its own beside the README's Tesla (the bmw vehicle Thing is test 10's).
+        Path dir = work.resolve("model3");
+        Files.createDirectories(dir);
+        Path model3Things = dir.resolve("model3.things");
+        Files.writeString(model3Things, "Thing chargepriority:tesla:home:model3 \"Tesla Model 3\" "
+                + "(chargepriority:household:home) [ mockMode=true, region=\"EU\", vin=\"XP7YGCEK5PB000002\" ]\n");
+        must(Duration.ofMinutes(2), "oh_things", model3Things.toString());
+        String model3 = "chargepriority:tesla:home:model3";
+        String bmw = "chargepriority:vehicle:home:bmw";
+        for (String uid : List.of(BRIDGE, TESLA, model3, IONIQ, bmw)) {
+            awaitStatus(uid, "ONLINE", ONLINE_WITHIN);
+        }
+        assertNotEquals(thing(TESLA).getAsJsonObject("configuration").get("vin").getAsString(),
+                thing(model3).getAsJsonObject("configuration").get("vin").getAsString(), "two VINs");
+
+        Set<String> fourCars = Set.of("tesla", "model3", "ioniq", "bmw");
+        await("the household has the four cars", Duration.ofSeconds(30),
+                () -> apiStatus().getAsJsonObject("vehicles").keySet().equals(fourCars));
+        JsonObject status = apiStatus();
+        JsonObject vehicles = status.getAsJsonObject("vehicles");
+        assertEquals("tesla", vehicles.getAsJsonObject("model3").get("kind").getAsString());
+        assertEquals("Tesla Model 3", vehicles.getAsJsonObject("model3").get("name").getAsString());
+        assertEquals("Tesla Model Y", status.getAsJsonObject("tesla").get("vehicle_name").getAsString(),
+                "the seed's tesla is still the Thing tesla");
+        assertEquals(vehicles.getAsJsonObject("tesla").get("status"), status.get("tesla"));
+
+        // The second Tesla nearly empty at home: priority#vehicle holds its Thing's id.
+        assertEquals(200, put("/chargepriority/api/simulation/model3",
+                "{\"battery_percent\": 5, \"at_home\": true, \"charging\": false, \"plugged_in\": true}")
+                .statusCode());
+        updateNow();
+        await("model3 gets the charger", Duration.ofSeconds(30), () -> "model3".equals(state("Charge_Now")));
+        assertEquals("model3", apiStatus().get("priority_vehicle_id").getAsString());
+        assertEquals("Tesla Model 3", apiStatus().get("priority_vehicle").getAsString());
+        log("two Teslas, an Ioniq and a vehicle ONLINE under one bridge; Charge_Now = model3: "
+                + state("Charge_Reason"));
+        assertEquals(List.of(), bindingErrorsInLog(), "ERROR lines of the binding in openHAB's log");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Footprint(long bindingThreads, long servlets, long databaseHandles, long allThreads) {

@@ -24,15 +24,16 @@ import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.HouseholdPlanner;
 import org.openhab.binding.chargepriority.internal.core.plan.NightPlan;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanFollower;
-import org.openhab.binding.chargepriority.internal.core.plan.PlannedSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanInput;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanView;
+import org.openhab.binding.chargepriority.internal.core.plan.PlannedSlot;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
 import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.Priority;
 import org.openhab.binding.chargepriority.internal.model.Recommendation;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.Reading;
@@ -592,7 +593,7 @@ public class Household implements AutoCloseable {
         if (slot.simulation() != null) {
             return java.util.Objects.requireNonNull(slot.simulation()).profile().capacityKwh();
         }
-        return slot.id().startsWith("ioniq") ? 74 : 75;
+        return slot.kind() == VehicleKind.IONIQ ? 74 : slot.kind() == VehicleKind.TESLA ? 75 : 60;
     }
 
     /** The car the plan puts on the charger now, with the plan's sentence as the reason. */
@@ -673,8 +674,9 @@ public class Household implements AutoCloseable {
             } catch (RuntimeException e) {
                 diagnostics = Map.of();
             }
-            views.add(new VehicleView(slot.id(), slot.active(mock).name(), mock, s, recommendations.get(slot.id()),
-                    lastError.get(slot.id()), lastErrorKind.get(slot.id()), diagnostics));
+            views.add(new VehicleView(slot.id(), slot.kind(), slot.active(mock).name(), mock, s,
+                    recommendations.get(slot.id()), lastError.get(slot.id()), lastErrorKind.get(slot.id()),
+                    diagnostics));
         }
         PlanView plan = planView;
         boolean chargeNow = plan != null && plan.active() && !urgentOverride ? plan.chargeNow(now)
@@ -931,7 +933,7 @@ public class Household implements AutoCloseable {
             for (VehicleSlot slot : slots) {
                 if (slot.id().equals(vehicleId)) {
                     old = slot.real();
-                    next.add(new VehicleSlot(slot.id(), slot.name(), slot.simulation(), created));
+                    next.add(new VehicleSlot(slot.id(), slot.kind(), slot.name(), slot.simulation(), created));
                 } else {
                     next.add(slot);
                 }

@@ -2,6 +2,7 @@ package org.openhab.binding.chargepriority.internal.core;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulatedVehicle;
 
@@ -10,13 +11,14 @@ import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulatedV
  * read. A car whose values are given to the binding (the {@code vehicle} Thing, an {@code http} car) has no
  * simulation: it is always read from its source.
  *
- * @param id the car's id: "tesla", "ioniq", or the id of its Thing or cfg entry
+ * @param id the car's id: the id of its Thing (openHAB) or its cfg entry ("tesla", "ioniq", "car.&lt;id&gt;")
+ * @param kind what kind of car it is (how it is read and simulated), independent of its id
  * @param name display name
  * @param simulation the simulated car, or null for a car that has none
  * @param real the real source, or null when it is not configured
  */
 @NonNullByDefault
-public record VehicleSlot(String id, String name, @Nullable SimulatedVehicle simulation,
+public record VehicleSlot(String id, VehicleKind kind, String name, @Nullable SimulatedVehicle simulation,
         @Nullable VehicleService real) {
 
     public VehicleSlot {
@@ -25,9 +27,9 @@ public record VehicleSlot(String id, String name, @Nullable SimulatedVehicle sim
         }
     }
 
-    /** A car that is only ever read from its source. */
+    /** A car that is only ever read from its source: its values are given to the binding. */
     public static VehicleSlot of(VehicleService source) {
-        return new VehicleSlot(source.id(), source.name(), null, source);
+        return new VehicleSlot(source.id(), VehicleKind.VEHICLE, source.name(), null, source);
     }
 
     public VehicleService active(boolean mockMode) {

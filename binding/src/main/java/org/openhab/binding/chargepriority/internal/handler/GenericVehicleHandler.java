@@ -7,6 +7,7 @@ import javax.measure.Unit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
@@ -36,7 +37,7 @@ public class GenericVehicleHandler extends VehicleHandler {
     private @Nullable PushedVehicle car;
 
     public GenericVehicleHandler(Thing thing, Supplier<Clock> clock) {
-        super(thing, thing.getUID().getId());
+        super(thing, VehicleKind.VEHICLE);
         this.clock = clock;
     }
 
@@ -57,7 +58,12 @@ public class GenericVehicleHandler extends VehicleHandler {
             }
         }
         PushedVehicle source = pushed;
-        return new VehicleSetup(vehicleId(), false, getConfig().getProperties(), () -> source);
+        // The bridge may call it otherwise when another car of the household has the same name.
+        return new VehicleSetup(vehicleId(), kind(), settings.name(), false, getConfig().getProperties(), car -> {
+            source.setSettings(new PushedVehicle.Settings(car.name(), settings.batteryCapacityKwh(),
+                    settings.consumptionKwhPer100Km(), settings.maxAge()));
+            return source;
+        });
     }
 
     @Override

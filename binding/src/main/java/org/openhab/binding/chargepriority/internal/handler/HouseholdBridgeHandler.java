@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,12 @@ import org.openhab.binding.chargepriority.internal.geo.GeoEnricher;
 import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
 import org.openhab.binding.chargepriority.internal.geo.NominatimGeocoder;
 import org.openhab.binding.chargepriority.internal.geo.NominatimSettings;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.vehicle.tesla.AccountMismatchException;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.WebSecurity;
 import org.openhab.core.OpenHAB;
@@ -241,12 +244,14 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         if (s == null) {
             return;
         }
+        // Cars in a stable order (the first of each kind is the seed API's "tesla"/"ioniq"), with distinct names.
+        Map<String, String> names = CarNames.of(wanted.stream().map(Car::setup).toList());
         Map<String, VehicleService> real = new HashMap<>();
         Map<String, VehicleSetup> included = new LinkedHashMap<>();
-        for (Car car : wanted) {
+        for (Car car : wanted.stream().sorted(Comparator.comparing(Car::setup, CarNames.ORDER)).toList()) {
             VehicleSetup setup = car.setup();
             if (!setup.mockMode()) {
-                VehicleService service = openRealSource(car);
+                VehicleService service = openRealSource(car, names.getOrDefault(setup.vehicleId(), setup.vehicleId()));
                 if (service == null) {
                     continue;
                 }
@@ -257,15 +262,15 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         Map<String, Boolean> mockModes = new LinkedHashMap<>();
         included.forEach((id, setup) -> mockModes.put(id, setup.mockMode()));
         Clock now = clock.get();
-        Simulation simulation = Simulation.create(now, h.latitude(), h.longitude(), (String) null,
+        Simulation simulation = Simulation.forCars(now, h.latitude(), h.longitude(),
+                included.values().stream().filter(setup -> setup.kind() != VehicleKind.VEHICLE)
+                        .map(setup -> new Simulation.Car(setup.vehicleId(), setup.kind(),
+                                names.getOrDefault(setup.vehicleId(), setup.vehicleId())))
+                        .toList(),
                 s::lastSimulatedBatteryPercent);
-        List<VehicleSlot> slots = new ArrayList<>(
-                simulation.slots(real).stream().filter(slot -> included.containsKey(slot.id())).toList());
-        real.forEach((id, service) -> { // cars without a simulation: their values are given (vehicle Things)
-            if (simulation.vehicle(id) == null) {
-                slots.add(VehicleSlot.of(service));
-            }
-        });
+        List<VehicleSlot> slots = new ArrayList<>();
+        included.forEach((id, setup) -> slots.add(new VehicleSlot(id, setup.kind(), names.getOrDefault(id, id),
+                simulation.vehicle(id), real.get(id)))); // vehicle Things: no simulation, their values are given
         // Home/away from the geofence (openHAB's location by default) and addresses from Nominatim, for real cars.
         GeoEnricher geo = new GeoEnricher(
                 new HomeGeofence(h.latitude(), h.longitude(), h.radiusMetres(), HomeGeofence.DEFAULT_HYSTERESIS_METERS),
@@ -363,13 +368,18 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
         return null;
     }
 
-    private @Nullable VehicleService openRealSource(Car car) {
+    private @Nullable VehicleService openRealSource(Car car, String name) {
         try {
-            VehicleService service = car.setup().realSource().get();
+            VehicleService service = car.setup().realSource()
+                    .apply(new VehicleServiceFactory.Car(getThing().getUID().getId(), car.setup().vehicleId(), name));
             if (service == null) {
                 car.handler().unusable("@text/offline.conf-error-no-real-source");
             }
             return service;
+        } catch (AccountMismatchException e) {
+            car.handler().unusable(new InvalidConfigurationException("offline.conf-error-tesla-account",
+                    e.region().name()).statusDescription());
+            return null;
         } catch (IllegalArgumentException e) {
             car.handler().unusable(new InvalidConfigurationException("offline.conf-error-real-source",
                     String.valueOf(e.getMessage())).statusDescription());

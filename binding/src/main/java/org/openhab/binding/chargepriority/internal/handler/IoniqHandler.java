@@ -1,7 +1,7 @@
 package org.openhab.binding.chargepriority.internal.handler;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.core.thing.Thing;
 
 /**
@@ -13,7 +13,7 @@ public class IoniqHandler extends VehicleHandler {
     private final VehicleServiceFactory services;
 
     public IoniqHandler(Thing thing, VehicleServiceFactory services) {
-        super(thing, Simulation.IONIQ);
+        super(thing, VehicleKind.IONIQ);
         this.services = services;
     }
 
@@ -21,6 +21,7 @@ public class IoniqHandler extends VehicleHandler {
     protected VehicleSetup readSetup() throws InvalidConfigurationException {
         IoniqConfiguration c = getConfigAs(IoniqConfiguration.class);
         c.validate();
-        return new VehicleSetup(vehicleId(), c.mockMode, getConfig().getProperties(), () -> services.createIoniq(c));
+        return new VehicleSetup(vehicleId(), kind(), getThing().getLabel(), c.mockMode, getConfig().getProperties(),
+                car -> services.createIoniq(car, c));
     }
 }

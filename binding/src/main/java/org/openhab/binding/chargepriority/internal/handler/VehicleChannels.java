@@ -14,6 +14,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.model.Recommendation;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
@@ -41,7 +42,7 @@ final class VehicleChannels {
             CHANNEL_LAST_UPDATE, CHANNEL_SOURCE, CHANNEL_SIMULATED, CHANNEL_ACTION, CHANNEL_REASON,
             CHANNEL_PRIORITY_SCORE);
 
-    /** The Tesla's Fleet API cost meter (only the real Tesla has one; simulated: UNDEF). */
+    /** A Tesla's Fleet API cost meter (every real Tesla has its own; simulated: UNDEF). */
     static final List<String> TESLA_API = List.of(CHANNEL_API_COST, CHANNEL_API_CALLS, CHANNEL_API_THROTTLED);
 
     private VehicleChannels() {
@@ -50,7 +51,7 @@ final class VehicleChannels {
     /** The state of every channel (keys as in {@link #ALL}). */
     static Map<String, State> states(VehicleView view, ReasonLanguage language) {
         Map<String, State> states = new LinkedHashMap<>();
-        if ("tesla".equals(view.id())) {
+        if (view.kind() == VehicleKind.TESLA) {
             apiCost(view.diagnostics(), states);
         }
         VehicleStatus s = view.status();

@@ -7,6 +7,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
@@ -24,6 +25,9 @@ import org.openhab.core.types.State;
  * A car under the household bridge. It checks its configuration and hands the bridge a {@link VehicleSetup}; the
  * bridge reads the car and passes every new snapshot back, which this handler shows on the channels and in the Thing
  * status. A car that cannot be read is OFFLINE with the reason while its last known values stay on the channels.
+ * <p>
+ * The car's id in the household ({@code priority#vehicle}, the REST API, mock mode) is its Thing's id, whatever its
+ * kind, so a bridge may have any number of cars of each kind.
  */
 @NonNullByDefault
 public abstract class VehicleHandler extends BaseThingHandler {
@@ -31,13 +35,15 @@ public abstract class VehicleHandler extends BaseThingHandler {
     public static final String MOCK_MODE = "mockMode";
 
     private final String vehicleId;
+    private final VehicleKind kind;
     private volatile @Nullable VehicleSetup setup;
     /** Set while the bridge cannot use this car (no real source, or a second Thing for the same car). */
     private volatile @Nullable String unusable;
 
-    protected VehicleHandler(Thing thing, String vehicleId) {
+    protected VehicleHandler(Thing thing, VehicleKind kind) {
         super(thing);
-        this.vehicleId = vehicleId;
+        this.vehicleId = thing.getUID().getId();
+        this.kind = kind;
     }
 
     /**
@@ -56,6 +62,10 @@ public abstract class VehicleHandler extends BaseThingHandler {
         return vehicleId;
     }
 
+    protected VehicleKind kind() {
+        return kind;
+    }
+
     @Override
     public void initialize() {
         unusable = null;
@@ -63,7 +73,7 @@ public abstract class VehicleHandler extends BaseThingHandler {
         try {
             s = readSetup();
             DepartureSchedule departure = VehicleSetup.departure(getConfig().getProperties(), planCapacity());
-            s = new VehicleSetup(s.vehicleId(), s.mockMode(), s.configuration(), s.realSource(), departure);
+            s = s.withDeparture(departure);
         } catch (InvalidConfigurationException e) {
             setup = null;
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.statusDescription());
@@ -204,7 +214,7 @@ public abstract class VehicleHandler extends BaseThingHandler {
         }
         VehicleSetup s = setup;
         if (s != null) {
-            setup = new VehicleSetup(s.vehicleId(), s.mockMode(), s.configuration(), s.realSource(), departure);
+            setup = s.withDeparture(departure);
         }
     }
 

@@ -17,17 +17,27 @@ import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 @NonNullByDefault
 public interface VehicleServiceFactory {
 
+    /**
+     * Which car a source is for.
+     *
+     * @param bridgeId the id of its household bridge (cars of one bridge and region share one Tesla sign-in)
+     * @param vehicleId the car's id: its Thing's id
+     * @param name the car's display name in the household
+     */
+    record Car(String bridgeId, String vehicleId, String name) {
+    }
+
     /** No real sources: every car can only be simulated. */
     VehicleServiceFactory MOCK_ONLY = new VehicleServiceFactory() {
     };
 
     /** @return the Tesla Fleet API source, or null when this build has none */
-    default @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
+    default @Nullable VehicleService createTesla(Car car, TeslaConfiguration configuration) {
         return null;
     }
 
     /** @return the Ioniq 5 OBD source, or null when this build has none */
-    default @Nullable VehicleService createIoniq(IoniqConfiguration configuration) {
+    default @Nullable VehicleService createIoniq(Car car, IoniqConfiguration configuration) {
         return null;
     }
 }

@@ -3,24 +3,33 @@ package org.openhab.binding.chargepriority.internal.handler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 
 /**
- * What a car Thing hands its household bridge: which car, whether it is simulated, and how to open its real source.
+ * What a car Thing hands its household bridge: which car, of what kind, whether it is simulated, and how to open its
+ * real source.
  *
- * @param vehicleId "tesla" or "ioniq"
+ * @param vehicleId the car's id in the household: its Thing's id
+ * @param kind what kind of car the Thing is (its Thing type)
+ * @param label the name the Thing asks for (its label, or a {@code vehicle} Thing's configured name), or null; the
+ *            bridge decides the display name from it (see {@link CarNames})
  * @param mockMode true when the simulated car is read
  * @param configuration the Thing configuration it was made from (a different one means the household is rebuilt)
- * @param realSource opens the real source; returns null when there is none (see {@link VehicleServiceFactory})
+ * @param realSource opens the real source for the car as the bridge names it; returns null when there is none (see
+ *            {@link VehicleServiceFactory})
+ * @param departure the car's departures, target and plan capacity (not part of {@code configuration}: changing them
+ *            re-plans, it does not rebuild the household)
  */
 @NonNullByDefault
-public record VehicleSetup(String vehicleId, boolean mockMode, Map<String, Object> configuration,
-        Supplier<@Nullable VehicleService> realSource, DepartureSchedule departure) {
+public record VehicleSetup(String vehicleId, VehicleKind kind, @Nullable String label, boolean mockMode,
+        Map<String, Object> configuration, Function<VehicleServiceFactory.Car, @Nullable VehicleService> realSource,
+        DepartureSchedule departure) {
 
     /** The configuration parameters of the night plan: changing them re-plans, it does not rebuild the household. */
     public static final String DEPARTURES = "departures";
@@ -37,9 +46,9 @@ public record VehicleSetup(String vehicleId, boolean mockMode, Map<String, Objec
      * A setup whose departures are read from the configuration ({@link #departure(Map, boolean)}); check them with it
      * first, this constructor takes unreadable ones as none.
      */
-    public VehicleSetup(String vehicleId, boolean mockMode, Map<String, Object> configuration,
-            Supplier<@Nullable VehicleService> realSource) {
-        this(vehicleId, mockMode, configuration, realSource, departureOrNone(configuration, false));
+    public VehicleSetup(String vehicleId, VehicleKind kind, @Nullable String label, boolean mockMode,
+            Map<String, Object> configuration, Function<VehicleServiceFactory.Car, @Nullable VehicleService> realSource) {
+        this(vehicleId, kind, label, mockMode, configuration, realSource, departureOrNone(configuration, false));
     }
 
     private static DepartureSchedule departureOrNone(Map<String, Object> configuration, boolean capacity) {
@@ -70,13 +79,18 @@ public record VehicleSetup(String vehicleId, boolean mockMode, Map<String, Objec
         }
     }
 
+    /** A copy with other departures. */
+    public VehicleSetup withDeparture(DepartureSchedule newDeparture) {
+        return new VehicleSetup(vehicleId, kind, label, mockMode, configuration, realSource, newDeparture);
+    }
+
     /** True when the household built from {@code other} can serve this setup unchanged. */
     public boolean sameAs(VehicleSetup other) {
-        return vehicleId.equals(other.vehicleId) && mockMode == other.mockMode
-                && configuration.equals(other.configuration);
+        return vehicleId.equals(other.vehicleId) && kind == other.kind && java.util.Objects.equals(label, other.label)
+                && mockMode == other.mockMode && configuration.equals(other.configuration);
     }
 
     public VehicleSetup withMockMode(boolean newMockMode, Map<String, Object> newConfiguration) {
-        return new VehicleSetup(vehicleId, newMockMode, newConfiguration, realSource, departure);
+        return new VehicleSetup(vehicleId, kind, label, newMockMode, newConfiguration, realSource, departure);
     }
 }

@@ -14,7 +14,10 @@ import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 @NonNullByDefault
 public interface VehicleService extends AutoCloseable {
 
-    /** Stable id of the car slot: "tesla" or "ioniq". */
+    /**
+     * The id the source was made with (a simulated or pushed car: its car's id; the real Tesla and Ioniq: "tesla",
+     * "ioniq"). The household goes by the id of the car's slot, which is its Thing's id in openHAB.
+     */
     String id();
 
     /** Display name, e.g. "Tesla Model Y". */

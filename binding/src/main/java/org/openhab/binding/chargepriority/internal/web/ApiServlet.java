@@ -39,6 +39,7 @@ import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoreException;
@@ -197,7 +198,7 @@ public class ApiServlet extends HttpServlet {
             case "history" -> history(req, resp, household);
             case "recommendations" -> recommendations(req, resp, household);
             case "errors" -> errors(req, resp, household);
-            case "settings" -> HttpJson.write(resp, 200, StatusJson.settings(household.settings()));
+            case "settings" -> HttpJson.write(resp, 200, StatusJson.settings(household.settings(), household.slots()));
             case "threshold" -> threshold(req, resp, household);
             case "mock-mode" -> mockMode(req, resp, household, vehicle != null ? vehicle : "");
             case "scheduler" -> HttpJson.write(resp, 200,
@@ -482,7 +483,7 @@ public class ApiServlet extends HttpServlet {
         o.addProperty("status", household != null ? "healthy" : "starting");
         if (household != null) {
             HouseholdSettings settings = household.settings();
-            settings.mockModes().forEach((id, mock) -> o.addProperty(id + "_mock_mode", mock));
+            StatusJson.addMockModes(o, settings, household.slots());
             o.addProperty("scheduler_running", household.schedulerStatus().running());
         }
         HttpJson.write(resp, household != null ? 200 : 503, o);
@@ -674,8 +675,16 @@ public class ApiServlet extends HttpServlet {
         HttpJson.write(resp, 200, o);
     }
 
+    /**
+     * The car with this id; for the seed's paths ({@code /mock-mode/tesla}, {@code /simulation/ioniq}) in a household
+     * without a car of that id, the first car of the kind, which the seed's fields show.
+     */
     private static VehicleSlot slot(Household household, String vehicle) throws ApiException {
         VehicleSlot slot = household.slot(vehicle);
+        VehicleKind kind = VehicleKind.fromId(vehicle);
+        if (slot == null && kind != null && kind != VehicleKind.VEHICLE) {
+            slot = household.slots().stream().filter(s -> s.kind() == kind).findFirst().orElse(null);
+        }
         if (slot == null) {
             List<String> ids = household.slots().stream().map(VehicleSlot::id).toList();
             throw new ApiException(404, "unknown_vehicle",

@@ -11,8 +11,10 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.SchedulerStatus;
+import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.model.Recommendation;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.binding.chargepriority.internal.store.Reading;
 import org.openhab.binding.chargepriority.internal.store.StoredError;
@@ -48,15 +50,24 @@ public final class StatusJson {
         return instant == null ? JsonNull.INSTANCE : new JsonPrimitive(time(instant, zone));
     }
 
-    /** {@code GET /api/status} and the WebSocket status messages (without "type"). */
+    /** The kinds the seed API has fields for ({@code tesla}, {@code tesla_recommendation}, {@code tesla_mock_mode}). */
+    private static final List<VehicleKind> SEED_KINDS = List.of(VehicleKind.TESLA, VehicleKind.IONIQ);
+
+    /**
+     * {@code GET /api/status} and the WebSocket status messages (without "type"). The seed's fields ({@code tesla},
+     * {@code ioniq} and their {@code _recommendation}) show the first car of that kind in the household's order,
+     * whatever its id; every car, by its id, is in {@code vehicles}.
+     */
     public static JsonObject status(HouseholdSnapshot snapshot, ZoneId zone) {
         JsonObject o = new JsonObject();
         JsonObject details = new JsonObject();
         for (VehicleView v : snapshot.vehicles()) {
-            VehicleStatus s = v.status();
-            o.add(v.id(), s == null ? JsonNull.INSTANCE : vehicle(s, zone));
-            Recommendation r = v.recommendation();
-            o.add(v.id() + "_recommendation", r == null ? JsonNull.INSTANCE : recommendation(r, zone));
+            if (SEED_KINDS.contains(v.kind()) && !o.has(v.kind().id())) {
+                VehicleStatus s = v.status();
+                o.add(v.kind().id(), s == null ? JsonNull.INSTANCE : vehicle(s, zone));
+                Recommendation r = v.recommendation();
+                o.add(v.kind().id() + "_recommendation", r == null ? JsonNull.INSTANCE : recommendation(r, zone));
+            }
             details.add(v.id(), vehicleEntry(v, zone));
         }
         o.addProperty("priority_vehicle", snapshot.priority().vehicleName());
@@ -77,7 +88,7 @@ public final class StatusJson {
     public static JsonObject vehicleEntry(VehicleView v, ZoneId zone) {
         JsonObject d = new JsonObject();
         d.addProperty("id", v.id());
-        d.addProperty("kind", kind(v.id()));
+        d.addProperty("kind", v.kind().id());
         d.addProperty("name", v.name());
         d.addProperty("mock_mode", v.mockMode());
         d.addProperty("error", v.error());
@@ -88,11 +99,6 @@ public final class StatusJson {
         Recommendation r = v.recommendation();
         d.add("recommendation", r == null ? JsonNull.INSTANCE : recommendation(r, zone));
         return d;
-    }
-
-    /** "tesla" and "ioniq" are the cars the binding reads itself; every other car's values are given to it. */
-    private static String kind(String id) {
-        return "tesla".equals(id) || "ioniq".equals(id) ? id : "vehicle";
     }
 
     public static JsonObject vehicle(VehicleStatus s, ZoneId zone) {
@@ -129,18 +135,33 @@ public final class StatusJson {
     }
 
     /** {@code GET /api/settings}. */
-    public static JsonObject settings(HouseholdSettings s) {
+    public static JsonObject settings(HouseholdSettings s, List<VehicleSlot> cars) {
         JsonObject o = new JsonObject();
         o.addProperty("charge_threshold", (double) s.chargeThreshold());
         o.addProperty("update_interval_minutes", s.updateIntervalMinutes());
-        for (Map.Entry<String, Boolean> e : s.mockModes().entrySet()) {
-            o.addProperty(e.getKey() + "_mock_mode", e.getValue());
-        }
+        addMockModes(o, s, cars);
         o.addProperty("minimum_charge_percent", s.minimumChargePercent());
         o.addProperty("minimum_range_km", s.minimumRangeKm());
         o.addProperty("hysteresis_points", s.hysteresisPoints());
         o.addProperty("retention_days", s.retentionDays());
         return o;
+    }
+
+    /**
+     * The mock modes as {@code <id>_mock_mode}, in {@code /api/settings} and {@code /health}. The seed's
+     * {@code tesla_mock_mode} and {@code ioniq_mock_mode} are those of the first car of that kind (as the seed's
+     * status fields), and win over a car whose id happens to make the same key.
+     */
+    public static void addMockModes(JsonObject o, HouseholdSettings s, List<VehicleSlot> cars) {
+        for (VehicleKind kind : SEED_KINDS) {
+            cars.stream().filter(car -> car.kind() == kind).findFirst()
+                    .ifPresent(car -> o.addProperty(kind.id() + "_mock_mode", s.mockMode(car.id())));
+        }
+        for (Map.Entry<String, Boolean> e : s.mockModes().entrySet()) {
+            if (!o.has(e.getKey() + "_mock_mode")) {
+                o.addProperty(e.getKey() + "_mock_mode", e.getValue());
+            }
+        }
     }
 
     /** {@code GET /api/scheduler}. */

@@ -17,9 +17,10 @@
  * <ul>
  * <li>{@code GET /chargepriority/health} — {@code {"status":"healthy", "<id>_mock_mode", "scheduler_running"}}; 503
  * {@code "starting"} while no household is registered. Never needs the token.</li>
- * <li>{@code GET /api/status} — both cars, their recommendations, {@code priority_vehicle} (+ {@code _id},
- * {@code priority_reason}, {@code priority_reason_nb}), {@code last_updated}, {@code next_update},
- * {@code charge_threshold}, {@code vehicles} (name, mock mode, last read error, diagnostics).</li>
+ * <li>{@code GET /api/status} — the seed's {@code tesla}, {@code ioniq} and their recommendations (the first car of
+ * each kind), {@code priority_vehicle} (+ {@code _id}, {@code priority_reason}, {@code priority_reason_nb}),
+ * {@code last_updated}, {@code next_update}, {@code charge_threshold}, {@code vehicles} (every car by its id: kind,
+ * name, mock mode, last read error, diagnostics).</li>
  * <li>{@code POST /api/update} — 202 {@code {"status":"update triggered"}} at once; joins a running update.</li>
  * <li>{@code GET /api/history?hours=N} — {@code {"readings":[...]}}, oldest first; N 1–2160, default 24. With
  * {@code &step_minutes=S} (1–1440) at most one reading per car per S minutes (the first of each step): for charts of
@@ -28,7 +29,8 @@
  * {@code errors} adds {@code "source":"history"|"memory"} (memory: the database cannot be read).</li>
  * <li>{@code GET /api/settings}; {@code PUT /api/settings/threshold?threshold=N} (50–100, else 422);
  * {@code PUT /api/settings/mock-mode/{vehicle}} with {@code {"enabled":bool}} (409 when the real car is not
- * configured).</li>
+ * configured). {@code {vehicle}} is a car's id; {@code tesla} or {@code ioniq} without a car of that id: the first car
+ * of that kind, as in the seed's fields (also for {@code /api/simulation}).</li>
  * <li>{@code GET /api/scheduler}.</li>
  * <li>{@code PUT /api/simulation/{vehicle}} with any of {@code battery_percent} (0–100, else 422), {@code charging},
  * {@code plugged_in}, {@code at_home}, {@code schedule} (booleans): sets the simulated car, waits for an update

@@ -13,6 +13,7 @@ import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.ThingUID;
 
 /**
  * The factory makes the right handler for each thing type, and none for others.
@@ -38,8 +39,10 @@ class ChargePriorityHandlerFactoryTest {
         when(household.getThingTypeUID()).thenReturn(THING_TYPE_HOUSEHOLD);
         Thing tesla = mock(Thing.class);
         when(tesla.getThingTypeUID()).thenReturn(THING_TYPE_TESLA);
+        when(tesla.getUID()).thenReturn(new ThingUID(THING_TYPE_TESLA, "model3"));
         Thing ioniq = mock(Thing.class);
         when(ioniq.getThingTypeUID()).thenReturn(THING_TYPE_IONIQ);
+        when(ioniq.getUID()).thenReturn(new ThingUID(THING_TYPE_IONIQ, "ioniq"));
 
         assertInstanceOf(HouseholdBridgeHandler.class, factory.createHandler(household));
         assertInstanceOf(TeslaHandler.class, factory.createHandler(tesla));

@@ -84,7 +84,7 @@ class HouseholdBridgeHandlerTest {
     private static VehicleServiceFactory realTesla(VehicleService tesla) {
         return new VehicleServiceFactory() {
             @Override
-            public @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
+            public @Nullable VehicleService createTesla(Car car, TeslaConfiguration configuration) {
                 return tesla;
             }
         };
@@ -234,12 +234,12 @@ class HouseholdBridgeHandlerTest {
         ioniq.location = org.openhab.binding.chargepriority.internal.model.Location.AWAY;
         VehicleServiceFactory both = new VehicleServiceFactory() {
             @Override
-            public @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
+            public @Nullable VehicleService createTesla(Car car, TeslaConfiguration configuration) {
                 return tesla;
             }
 
             @Override
-            public @Nullable VehicleService createIoniq(IoniqConfiguration configuration) {
+            public @Nullable VehicleService createIoniq(Car car, IoniqConfiguration configuration) {
                 return ioniq;
             }
         };

@@ -13,6 +13,7 @@ import org.openhab.binding.chargepriority.internal.model.ChargeAction;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
 import org.openhab.binding.chargepriority.internal.model.Location;
 import org.openhab.binding.chargepriority.internal.model.Recommendation;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
@@ -31,7 +32,8 @@ class VehicleChannelsTest {
 
     @Test
     void aCarNeverReadShowsUndefEverywhere() {
-        VehicleView view = new VehicleView("tesla", "Tesla Model Y", false, null, null, null, null, Map.of());
+        VehicleView view = new VehicleView("tesla", VehicleKind.TESLA, "Tesla Model Y", false, null, null, null, null,
+                Map.of());
 
         Map<String, State> states = VehicleChannels.states(view, ReasonLanguage.ENGLISH);
 
@@ -45,22 +47,29 @@ class VehicleChannelsTest {
     void theTeslaShowsWhatItsApiCostsThisMonth() {
         Map<String, Object> diagnostics = Map.of("api_calls_month", Map.of("data", 400, "wake", 0, "command", 0),
                 "estimated_cost_usd", 0.8, "throttled", false);
-        VehicleView view = new VehicleView("tesla", "Tesla Model Y", false, null, null, null, null, diagnostics);
+        VehicleView view = new VehicleView("tesla", VehicleKind.TESLA, "Tesla Model Y", false, null, null, null, null,
+                diagnostics);
 
         Map<String, State> states = VehicleChannels.states(view, ReasonLanguage.ENGLISH);
 
         assertEquals(new org.openhab.core.library.types.DecimalType(0.8), states.get("api#cost"));
         assertEquals(new org.openhab.core.library.types.DecimalType(400), states.get("api#calls"));
         assertEquals(org.openhab.core.library.types.OnOffType.OFF, states.get("api#throttled"));
-        VehicleView ioniq = new VehicleView("ioniq", "Hyundai Ioniq 5", false, null, null, null, null, diagnostics);
+        VehicleView ioniq = new VehicleView("ioniq", VehicleKind.IONIQ, "Hyundai Ioniq 5", false, null, null, null,
+                null, diagnostics);
         assertFalse(VehicleChannels.states(ioniq, ReasonLanguage.ENGLISH).containsKey("api#cost"));
+        VehicleView second = new VehicleView("model3", VehicleKind.TESLA, "Tesla Model 3", false, null, null, null,
+                null, diagnostics);
+        assertEquals(new org.openhab.core.library.types.DecimalType(0.8),
+                VehicleChannels.states(second, ReasonLanguage.ENGLISH).get("api#cost"), "a Tesla, whatever its id");
     }
 
     @Test
     void anUnknownPositionIsUndefAndNeverAtHome() {
         VehicleStatus s = new VehicleStatus("Tesla Model Y", 50, 200, false, null, Location.UNKNOWN, AT, false, null,
                 null, null, null, DataSource.FLEET_API, false, null, false);
-        VehicleView view = new VehicleView("tesla", "Tesla Model Y", false, s, null, null, null, Map.of());
+        VehicleView view = new VehicleView("tesla", VehicleKind.TESLA, "Tesla Model Y", false, s, null, null, null,
+                Map.of());
 
         Map<String, State> states = VehicleChannels.states(view, ReasonLanguage.ENGLISH);
 
@@ -76,7 +85,8 @@ class VehicleChannelsTest {
         VehicleStatus s = new VehicleStatus("Hyundai Ioniq 5", 37, 150, false, true, Location.HOME, AT, true, null,
                 59.91, 10.75, "Storgata 1, Oslo", DataSource.SIMULATION, false, null, true);
         Recommendation r = new Recommendation(ChargeAction.CHARGE, "english", "norsk", AT, 37, 80, 32.3);
-        VehicleView view = new VehicleView("ioniq", "Hyundai Ioniq 5", true, s, r, null, null, Map.of());
+        VehicleView view = new VehicleView("ioniq", VehicleKind.IONIQ, "Hyundai Ioniq 5", true, s, r, null, null,
+                Map.of());
 
         Map<String, State> en = VehicleChannels.states(view, ReasonLanguage.ENGLISH);
         Map<String, State> nb = VehicleChannels.states(view, ReasonLanguage.NORWEGIAN);

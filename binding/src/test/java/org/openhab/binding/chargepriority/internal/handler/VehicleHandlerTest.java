@@ -8,6 +8,7 @@ import static org.openhab.binding.chargepriority.internal.handler.TestHousehold.
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
@@ -172,7 +174,7 @@ class VehicleHandlerTest {
         TestHousehold h = household();
         VehicleServiceFactory rejecting = new VehicleServiceFactory() {
             @Override
-            public @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
+            public @Nullable VehicleService createTesla(Car car, TeslaConfiguration configuration) {
                 throw new IllegalArgumentException("no token yet: authorize at /chargepriority/auth/tesla");
             }
         };
@@ -186,13 +188,22 @@ class VehicleHandlerTest {
     }
 
     @Test
-    void aSecondThingForTheSameCarIsRejected() {
+    void aSecondTeslaIsASecondCarButASecondThingWithTheSameIdIsRejected() {
         TestHousehold h = household();
-        h.addTesla(Map.of(), VehicleServiceFactory.MOCK_ONLY);
+        VehicleHandler tesla = h.addTesla(Map.of(), VehicleServiceFactory.MOCK_ONLY);
         VehicleHandler second = h.addCar(THING_TYPE_TESLA, "tesla2", Map.of(), VehicleServiceFactory.MOCK_ONLY);
+        h.handler.initialize();
 
-        assertEquals(configurationError("@text/offline.conf-error-duplicate [\"tesla\"]"),
-                lastStatus(h.callback(second)));
+        awaitStatus(h.callback(tesla), ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        awaitStatus(h.callback(second), ThingStatus.ONLINE, ThingStatusDetail.NONE);
+        assertEquals(List.of("tesla", "tesla2"), h.household().slots().stream().map(s -> s.id()).toList());
+        assertEquals(List.of(VehicleKind.TESLA, VehicleKind.TESLA),
+                h.household().slots().stream().map(s -> s.kind()).toList());
+
+        // Another kind of Thing with the same id would be the same car in the household.
+        VehicleHandler sameId = h.addCar(THING_TYPE_VEHICLE, "tesla2", Map.of(), VehicleServiceFactory.MOCK_ONLY);
+        assertEquals(configurationError("@text/offline.conf-error-duplicate [\"tesla2\"]"),
+                lastStatus(h.callback(sameId)));
     }
 
     @Test
@@ -238,7 +249,7 @@ class VehicleHandlerTest {
         FakeCar fake = new FakeCar("tesla", "Tesla Model Y", DataSource.FLEET_API, h.clock, 62, 300);
         VehicleHandler tesla = h.addTesla(REAL_TESLA, new VehicleServiceFactory() {
             @Override
-            public @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
+            public @Nullable VehicleService createTesla(Car car, TeslaConfiguration configuration) {
                 return fake;
             }
         });
@@ -282,7 +293,7 @@ class VehicleHandlerTest {
                 "Tesla login expired: authorize again");
         VehicleHandler tesla = h.addTesla(with(REAL_TESLA), new VehicleServiceFactory() {
             @Override
-            public @Nullable VehicleService createTesla(TeslaConfiguration configuration) {
+            public @Nullable VehicleService createTesla(Car car, TeslaConfiguration configuration) {
                 return fake;
             }
         });

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.chargepriority.internal.core.Household;
+import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.SchedulerStatus;
 import org.openhab.binding.chargepriority.internal.core.StatusEnricher;
 import org.openhab.binding.chargepriority.internal.model.DataSource;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -35,6 +37,7 @@ import com.google.gson.JsonObject;
 import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
+import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 
 /**
  * The REST API over real HTTP: every endpoint's shape and meaning, and every kind of bad input answered with the
@@ -112,6 +115,63 @@ class ApiServletTest {
                 .get("battery_percent").getAsDouble(), 1e-9);
         assertError(http.put("/chargepriority/api/vehicles/tesla/status", "{\"battery_percent\": 50}",
                 "Content-Type", "application/json"), 409, "not_pushed", "vehicle");
+    }
+
+    @Test
+    void carsGoByTheirThingIdsAndTheSeedFieldsShowTheFirstCarOfEachKind() throws Exception {
+        server.close();
+        WebTestServer.Options o = new WebTestServer.Options();
+        o.simulatedCars = List.of(new Simulation.Car("modely", VehicleKind.TESLA, "Tesla Model Y"),
+                new Simulation.Car("model3", VehicleKind.TESLA, "Tesla Model 3"),
+                new Simulation.Car("kona", VehicleKind.IONIQ, "Hyundai Ioniq 5"));
+        o.settings = new HouseholdSettings(80, 60, 20, 50, 10, 90,
+                Map.of("modely", true, "model3", true, "kona", true));
+        server = WebTestServer.start(dir.resolve("many"), o);
+        http = Http.to(server);
+
+        JsonObject status = http.get("/chargepriority/api/status").json();
+        JsonObject vehicles = status.getAsJsonObject("vehicles");
+        assertEquals(List.of("modely", "model3", "kona"), List.copyOf(vehicles.keySet()));
+        assertEquals(List.of("tesla", "tesla", "ioniq"),
+                vehicles.keySet().stream().map(id -> vehicles.getAsJsonObject(id).get("kind").getAsString()).toList());
+        assertEquals(vehicles.getAsJsonObject("modely").get("status"), status.get("tesla"), "the first Tesla");
+        assertEquals(vehicles.getAsJsonObject("modely").get("recommendation"), status.get("tesla_recommendation"));
+        assertEquals(vehicles.getAsJsonObject("kona").get("status"), status.get("ioniq"), "the first Ioniq");
+        assertEquals(vehicles.getAsJsonObject("kona").get("recommendation"), status.get("ioniq_recommendation"));
+        for (String id : List.of("modely", "model3", "kona")) {
+            assertFalse(status.has(id) || status.has(id + "_recommendation"), "no top-level field for " + id);
+        }
+        JsonObject settings = http.get("/chargepriority/api/settings").json();
+        for (String key : List.of("tesla_mock_mode", "ioniq_mock_mode", "modely_mock_mode", "model3_mock_mode",
+                "kona_mock_mode")) {
+            assertTrue(settings.get(key).getAsBoolean(), key);
+        }
+        JsonObject health = http.get("/chargepriority/health").json();
+        assertTrue(health.get("tesla_mock_mode").getAsBoolean() && health.get("ioniq_mock_mode").getAsBoolean());
+
+        // The second Tesla nearly empty at home: the answer names it by its id.
+        Http.Answer low = http.put("/chargepriority/api/simulation/model3",
+                "{\"battery_percent\": 5, \"at_home\": true, \"charging\": false}");
+        assertEquals(200, low.status(), low::toString);
+        assertEquals("model3", low.json().get("priority_vehicle_id").getAsString());
+        assertEquals("Tesla Model 3", low.json().get("priority_vehicle").getAsString());
+        assertEquals(5.0, low.json().getAsJsonObject("vehicles").getAsJsonObject("model3").getAsJsonObject("status")
+                .get("battery_percent").getAsDouble(), 1e-9);
+
+        // The seed's paths name a kind: they reach the first car of that kind, as the seed's fields show it.
+        Http.Answer seed = http.put("/chargepriority/api/simulation/tesla", "{\"battery_percent\": 61}");
+        assertEquals(200, seed.status(), seed::toString);
+        assertEquals(61.0, seed.json().getAsJsonObject("tesla").get("battery_percent").getAsDouble(), 1e-9);
+        assertEquals(61.0, seed.json().getAsJsonObject("vehicles").getAsJsonObject("modely")
+                .getAsJsonObject("status").get("battery_percent").getAsDouble(), 1e-9);
+        Http.Answer mock = http.put("/chargepriority/api/settings/mock-mode/tesla", "{\"enabled\": true}");
+        assertEquals(200, mock.status(), mock::toString);
+        assertEquals("modely", mock.json().get("vehicle").getAsString());
+        assertError(http.put("/chargepriority/api/settings/mock-mode/model3", "{\"enabled\": false}"), 409,
+                "not_configured", "enabled");
+        assertError(http.get("/chargepriority/api/vehicles/tesla"), 404, "unknown_vehicle", "vehicle");
+        assertError(http.put("/chargepriority/api/simulation/vehicle", "{\"battery_percent\": 5}"), 404,
+                "unknown_vehicle", "vehicle");
     }
 
     @Test

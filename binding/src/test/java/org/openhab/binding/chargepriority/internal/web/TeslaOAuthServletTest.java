@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,8 @@ import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.StatusEnricher;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
+import org.openhab.binding.chargepriority.internal.vehicle.tesla.TeslaAccounts;
 import org.openhab.binding.chargepriority.internal.vehicle.tesla.TeslaConfig;
 import org.openhab.binding.chargepriority.internal.vehicle.tesla.TeslaFleetService;
 import org.openhab.binding.chargepriority.internal.vehicle.tesla.TeslaRegion;
@@ -202,4 +205,61 @@ class TeslaOAuthServletTest {
         assertTrue(r.body().contains("not configured"));
     }
 
+    @Test
+    void aSignInIsTheAccountsAndServesEveryTeslaOnIt() throws Exception {
+        jetty.stop();
+        household.close();
+        Clock clock = Clock.system(ZoneId.of("Europe/Oslo"));
+        TeslaAccounts accounts = new TeslaAccounts(dir.resolve("accounts"));
+        TeslaConfig.Builder eu = TeslaConfig.builder().clientId("client-123").clientSecret("very-secret")
+                .region(TeslaRegion.EU).authorizeUrl(tesla.baseUrl() + "/oauth2/v3/authorize")
+                .tokenUrl(tesla.baseUrl() + "/oauth2/v3/token").apiBaseUrl(tesla.baseUrl())
+                .tokenDir(dir.resolve("accounts"));
+        TeslaFleetService modelY = accounts.open("home-EU",
+                eu.vin("XP7YGCEK5PB000001").usageFile(dir.resolve("y.json")).build(), clock, null);
+        TeslaFleetService model3 = accounts.open("home-EU",
+                eu.vin("XP7YGCEK5PB000002").usageFile(dir.resolve("3.json")).build(), clock, null);
+        TeslaFleetService abroad = accounts.open("home-NA",
+                eu.region(TeslaRegion.NA).vin("XP7YGCEK5PB000003").usageFile(dir.resolve("na.json")).build(), clock,
+                null);
+        Simulation simulation = Simulation.forCars(clock, 59.9, 10.7,
+                List.of(new Simulation.Car("modely", VehicleKind.TESLA, "Tesla Model Y"),
+                        new Simulation.Car("model3", VehicleKind.TESLA, "Tesla Model 3"),
+                        new Simulation.Car("abroad", VehicleKind.TESLA, "Tesla abroad")),
+                name -> null);
+        household = new Household(
+                simulation.slots(Map.of("modely", modelY, "model3", model3, "abroad", abroad)),
+                HouseholdSettings.defaults(), null, clock, executor, StatusEnricher.NONE,
+                Household.SettingsPersister.NONE);
+        HouseholdRegistry registry = new HouseholdRegistry();
+        registry.register(household);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new TeslaOAuthServlet(registry)), "/chargepriority/oauth/*");
+        jetty.setHandler(context);
+        jetty.start();
+        base = "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+
+        HttpResponse<String> which = get("/chargepriority/oauth/tesla");
+        assertEquals(409, which.statusCode(), which.body());
+        assertTrue(which.body().contains("EU, NA") && which.body().contains("?region="), which.body());
+        HttpResponse<String> unknown = get("/chargepriority/oauth/tesla?region=%3Ca%20href%3Dx%3EEU");
+        assertEquals(404, unknown.statusCode());
+        assertFalse(unknown.body().contains("<a"), "nothing the request says is shown unescaped: " + unknown.body());
+
+        HttpResponse<String> start = get("/chargepriority/oauth/tesla?region=eu");
+        assertEquals(302, start.statusCode(), start.body());
+        String state = query(URI.create(start.headers().firstValue("Location").orElseThrow())).get("state");
+        HttpResponse<String> done = get("/chargepriority/oauth/tesla/callback?state=" + state + "&code=EU_the-code");
+
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(modelY.isAuthorized() && model3.isAuthorized(), "both Teslas of the account");
+        assertFalse(abroad.isAuthorized(), "the other region's account signs in on its own");
+        tesla.verify(1, postRequestedFor(urlEqualTo("/oauth2/v3/token")));
+        assertTrue(Files.exists(dir.resolve("accounts").resolve(TeslaAccounts.tokenFileName("home-EU"))));
+        assertFalse(done.body().contains("very-secret"));
+
+        HttpResponse<String> script = get("/chargepriority/oauth/tesla/callback?error=%3Cscript%3Ex%3C/script%3E");
+        assertEquals(400, script.statusCode());
+        assertFalse(script.body().contains("<script>"), script.body());
+    }
 }

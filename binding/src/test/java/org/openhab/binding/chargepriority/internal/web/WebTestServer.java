@@ -36,7 +36,7 @@ final class WebTestServer implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     final MutableClock clock = new MutableClock(START, ZONE);
-    final Simulation simulation = Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles());
+    final Simulation simulation;
     final List<HouseholdSettings> persisted = new CopyOnWriteArrayList<>();
     final HouseholdRegistry registry = new HouseholdRegistry();
     final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
@@ -53,6 +53,8 @@ final class WebTestServer implements AutoCloseable {
         /** Cars with no simulation (an http car), added after the simulated ones. */
         List<VehicleService> pushed = List.of();
         HouseholdSettings settings = HouseholdSettings.defaults();
+        /** Simulated cars by Thing id and kind, as the openHAB bridge builds them; null: "tesla" and "ioniq". */
+        List<Simulation.Car> simulatedCars;
         int maxClients = WsServlet.MAX_CLIENTS;
         int maxPending = WsServlet.MAX_PENDING_PER_CLIENT;
         int sendBufferBytes = -1;
@@ -75,6 +77,9 @@ final class WebTestServer implements AutoCloseable {
 
     private WebTestServer(Path dir, Options o) throws Exception {
         executor.setRemoveOnCancelPolicy(true);
+        List<Simulation.Car> cars = o.simulatedCars;
+        simulation = cars == null ? Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles())
+                : Simulation.forCars(clock, 59.9139, 10.7522, cars, name -> null);
         store = new HistoryStore(dir.resolve("charging_manager.db"));
         List<VehicleSlot> slots = new java.util.ArrayList<>(simulation.slots(o.realServices));
         o.pushed.forEach(car -> slots.add(VehicleSlot.of(car)));

@@ -14,25 +14,41 @@ import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.VehicleView;
 import org.openhab.binding.chargepriority.internal.model.Location;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.model.VehicleStatus;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 
 /**
- * The simulated household: a Tesla Model Y and a Hyundai Ioniq 5 sharing one home charger, optionally shaped by a
- * scenario file.
+ * The simulated household: by default a Tesla Model Y and a Hyundai Ioniq 5 sharing one home charger, optionally
+ * shaped by a scenario file; in openHAB, one simulated car per car Thing, each with the profile of its kind.
  */
 @NonNullByDefault
 public final class Simulation {
 
-    public static final String TESLA = "tesla";
-    public static final String IONIQ = "ioniq";
+    /** The profile (and, in the standalone runtime, the car id) of the simulated Tesla. */
+    public static final String TESLA = VehicleKind.TESLA.id();
+    /** The profile (and, in the standalone runtime, the car id) of the simulated Ioniq. */
+    public static final String IONIQ = VehicleKind.IONIQ.id();
+
+    /**
+     * A car to simulate: its profile comes from its kind, its name and id are its own.
+     *
+     * @param id the car's id (its Thing's id)
+     * @param kind {@link VehicleKind#TESLA} or {@link VehicleKind#IONIQ}
+     * @param name the car's display name (the history knows it by this name)
+     */
+    public record Car(String id, VehicleKind kind, String name) {
+    }
 
     private final SimulatedCharger charger;
     private final Map<String, SimulatedVehicle> vehicles;
+    private final Map<String, VehicleKind> kinds;
 
-    private Simulation(SimulatedCharger charger, Map<String, SimulatedVehicle> vehicles) {
+    private Simulation(SimulatedCharger charger, Map<String, SimulatedVehicle> vehicles,
+            Map<String, VehicleKind> kinds) {
         this.charger = charger;
         this.vehicles = vehicles;
+        this.kinds = kinds;
     }
 
     public static Map<String, SimulationProfile> defaultProfiles() {
@@ -62,13 +78,60 @@ public final class Simulation {
         return create(clock, homeLatitude, homeLongitude, resumed);
     }
 
+    /**
+     * @param profiles by car id, where the id is also the kind ("tesla", "ioniq"), as in the standalone runtime
+     */
     public static Simulation create(Clock clock, double homeLatitude, double homeLongitude,
             Map<String, SimulationProfile> profiles) {
+        Map<String, VehicleKind> kinds = new LinkedHashMap<>();
+        profiles.keySet().forEach(id -> kinds.put(id, kindOfProfile(id)));
+        return create(clock, homeLatitude, homeLongitude, profiles, kinds);
+    }
+
+    /**
+     * One simulated car per car, any number of each kind: a car drives and charges as the default profile of its
+     * kind (a second Tesla is another Model Y), under its own id and name, and continues from its own last state of
+     * charge.
+     *
+     * @param lastKnownPercent the state of charge a car had when the process last stopped, by display name
+     * @throws IllegalArgumentException for a car of a kind that cannot be simulated, or two cars with one id
+     */
+    public static Simulation forCars(Clock clock, double homeLatitude, double homeLongitude, List<Car> cars,
+            Function<String, @Nullable Double> lastKnownPercent) {
+        Map<String, SimulationProfile> defaults = defaultProfiles();
+        Map<String, SimulationProfile> profiles = new LinkedHashMap<>();
+        Map<String, VehicleKind> kinds = new LinkedHashMap<>();
+        for (Car car : cars) {
+            SimulationProfile base = defaults.get(car.kind().id());
+            if (base == null) {
+                throw new IllegalArgumentException("A car of kind " + car.kind().id() + " cannot be simulated");
+            }
+            if (profiles.containsKey(car.id())) {
+                throw new IllegalArgumentException("Two simulated cars with the id " + car.id());
+            }
+            SimulationProfile named = base.withName(car.name());
+            Double last = lastKnownPercent.apply(car.name());
+            profiles.put(car.id(), last != null ? named.withInitialBatteryPercent(last) : named);
+            kinds.put(car.id(), car.kind());
+        }
+        return create(clock, homeLatitude, homeLongitude, profiles, kinds);
+    }
+
+    private static Simulation create(Clock clock, double homeLatitude, double homeLongitude,
+            Map<String, SimulationProfile> profiles, Map<String, VehicleKind> kinds) {
         SimulatedCharger charger = new SimulatedCharger();
         Map<String, SimulatedVehicle> vehicles = new LinkedHashMap<>();
         profiles.forEach((id, profile) -> vehicles.put(id,
                 new SimulatedVehicle(id, profile, clock, homeLatitude, homeLongitude, charger)));
-        return new Simulation(charger, vehicles);
+        return new Simulation(charger, vehicles, Map.copyOf(kinds));
+    }
+
+    private static VehicleKind kindOfProfile(String profileId) {
+        VehicleKind kind = VehicleKind.fromId(profileId);
+        if (kind == null || kind == VehicleKind.VEHICLE) {
+            throw new IllegalArgumentException("No simulation profile '" + profileId + "': use tesla or ioniq");
+        }
+        return kind;
     }
 
     public SimulatedCharger charger() {
@@ -82,7 +145,8 @@ public final class Simulation {
     /** The household's slots: each simulated car with its real source where one is configured. */
     public List<VehicleSlot> slots(Map<String, VehicleService> realServices) {
         List<VehicleSlot> slots = new ArrayList<>();
-        vehicles.forEach((id, sim) -> slots.add(new VehicleSlot(id, sim.name(), sim, realServices.get(id))));
+        vehicles.forEach((id, sim) -> slots.add(new VehicleSlot(id, java.util.Objects.requireNonNull(kinds.get(id)),
+                sim.name(), sim, realServices.get(id))));
         return slots;
     }
 

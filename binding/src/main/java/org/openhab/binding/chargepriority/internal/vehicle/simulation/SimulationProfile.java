@@ -61,6 +61,12 @@ public record SimulationProfile(String name, double capacityKwh, double consumpt
                 value, parkedDrainPercentPerDay, trips);
     }
 
+    /** The same car under another name: a second car of a kind drives and charges like the first. */
+    public SimulationProfile withName(String value) {
+        return new SimulationProfile(value, capacityKwh, consumptionKwhPer100Km, chargePowerKw, chargeLimitPercent,
+                initialBatteryPercent, parkedDrainPercentPerDay, trips);
+    }
+
     static final Set<DayOfWeek> WEEKDAYS = Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
     static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * status is returned, marked stale.</li>
  * </ol>
  * When Tesla fails or does not answer, the last known status is returned stale; with none, the call throws.
+ * <p>
+ * The sign-in is the {@link TeslaAccount}'s, which other cars on the same account may share; the VIN, the API address
+ * and the cost meter are this car's own.
  */
 @NonNullByDefault
 public final class TeslaFleetService implements VehicleService {
@@ -39,8 +43,10 @@ public final class TeslaFleetService implements VehicleService {
     private final Logger logger = LoggerFactory.getLogger(TeslaFleetService.class);
     private final TeslaConfig config;
     private final Clock clock;
+    private final TeslaAccount account;
     private final TeslaTokenManager tokens;
-    private final TeslaOAuth oauth;
+    private final Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final TeslaCostMeter meter;
     private final FleetApiClient api;
     private final VehicleDataMapper mapper;
@@ -51,6 +57,8 @@ public final class TeslaFleetService implements VehicleService {
     private volatile @Nullable String lastError;
 
     /**
+     * A car with a sign-in of its own ({@value TokenStore#TOKEN_FILE} in the configuration's token folder).
+     *
      * @param config validated configuration
      * @param clock time source; its zone decides the billing month (use Europe/Oslo or the system zone)
      * @param geofence sets HOME/AWAY from the car's position; null leaves it UNKNOWN for the household's geofence
@@ -63,14 +71,25 @@ public final class TeslaFleetService implements VehicleService {
 
     TeslaFleetService(TeslaConfig config, Clock clock, @Nullable HomeGeofence geofence, Sleeper sleeper,
             HttpTransport http, SecureRandom random) {
+        this(config, TeslaAccount.ofOneCar(config, http, clock, random), clock, geofence, sleeper, () -> {
+        });
+    }
+
+    /**
+     * A car on a shared account (see {@link TeslaAccounts}).
+     *
+     * @param release lets go of the account; run once, by {@link #close()}
+     */
+    TeslaFleetService(TeslaConfig config, TeslaAccount account, Clock clock, @Nullable HomeGeofence geofence,
+            Sleeper sleeper, Runnable release) {
         this.config = config;
         this.clock = clock;
-        TokenEndpointClient tokenEndpoint = new TokenEndpointClient(http, config);
-        this.tokens = new TeslaTokenManager(new TokenStore(config.tokenDir(), random), tokenEndpoint, clock);
-        this.oauth = new TeslaOAuth(config, tokenEndpoint, tokens, clock, random);
+        this.account = account;
+        this.tokens = account.tokens();
+        this.release = release;
         this.meter = new TeslaCostMeter(config.usageFile(), clock, config.monthlyBudgetUsd());
-        this.api = new FleetApiClient(http, tokens, meter, config, sleeper, clock, ExponentialBackoff.forRateLimit(),
-                ExponentialBackoff.forServerError());
+        this.api = new FleetApiClient(account.http(), tokens, meter, config, sleeper, clock,
+                ExponentialBackoff.forRateLimit(), ExponentialBackoff.forServerError());
         this.mapper = new VehicleDataMapper(ID, config.name(), geofence);
     }
 
@@ -94,9 +113,19 @@ public final class TeslaFleetService implements VehicleService {
         return DataSource.FLEET_API;
     }
 
-    /** The owner's sign-in, for the OAuth start and callback servlets. */
+    /** The owner's sign-in (the account's, shared with the other cars on it), for the OAuth servlets. */
     public TeslaOAuth oauth() {
-        return oauth;
+        return account.oauth();
+    }
+
+    /** The account this car is read with. */
+    public TeslaAccount account() {
+        return account;
+    }
+
+    /** The VIN this car is read by. */
+    public String vin() {
+        return config.vin();
     }
 
     public TeslaCostMeter costMeter() {
@@ -169,6 +198,7 @@ public final class TeslaFleetService implements VehicleService {
         Instant now = clock.instant();
         Map<String, Object> out = new LinkedHashMap<>(meter.diagnostics(now));
         out.put("vehicle_state", vehicleState);
+        out.put("account", account.id());
         out.put("authorized", tokens.isAuthorized());
         String problem = tokens.problem();
         if (problem != null) {
@@ -184,6 +214,14 @@ public final class TeslaFleetService implements VehicleService {
         }
         out.put("cache_seconds", config.cacheTtl().toSeconds());
         return out;
+    }
+
+    /** Lets go of the account; the last car of an account closes it. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release.run();
+        }
     }
 
     /** Minimum poll interval the cost meter recommends now (zero when within budget). */

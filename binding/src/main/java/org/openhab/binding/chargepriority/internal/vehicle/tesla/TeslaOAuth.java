@@ -123,6 +123,13 @@ public final class TeslaOAuth {
         return tokens.isAuthorized();
     }
 
+    /** True when a sign-in with this {@code state} was started here and not yet finished (so its callback is ours). */
+    public boolean knows(String state) {
+        synchronized (pending) {
+            return pending.containsKey(state); // an expired one too: its callback then says that it expired
+        }
+    }
+
     /** Forgets the saved login. Tesla's consent stays until revoked at auth.tesla.com. */
     public void signOut() {
         tokens.forget();

@@ -17,8 +17,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
 
 /**
- * Keeps the tokens in {@value #TOKEN_FILE} inside a private folder (0700): file 0600, both tokens sealed with
- * AES-GCM under the key in {@value #KEY_FILE} (0600). Every save replaces the file atomically.
+ * Keeps the tokens in a file inside a private folder (0700): {@value #TOKEN_FILE}, or one file per account when
+ * several share the folder; file 0600, both tokens sealed with AES-GCM under the folder's key in {@value #KEY_FILE}
+ * (0600). Every save replaces the file atomically.
  */
 @NonNullByDefault
 public final class TokenStore {
@@ -27,6 +28,7 @@ public final class TokenStore {
     public static final String KEY_FILE = "tesla-tokens.key";
 
     private final Path dir;
+    private final String fileName;
     private final SecureRandom random;
     private final Gson gson = new Gson();
     private @Nullable TokenCipher cipher;
@@ -36,12 +38,22 @@ public final class TokenStore {
     }
 
     TokenStore(Path dir, SecureRandom random) {
+        this(dir, TOKEN_FILE, random);
+    }
+
+    /** @param fileName the token file's name in {@code dir}; the key file is the folder's, shared */
+    public TokenStore(Path dir, String fileName) {
+        this(dir, fileName, new SecureRandom());
+    }
+
+    TokenStore(Path dir, String fileName, SecureRandom random) {
         this.dir = dir;
+        this.fileName = fileName;
         this.random = random;
     }
 
     public Path tokenFile() {
-        return dir.resolve(TOKEN_FILE);
+        return dir.resolve(fileName);
     }
 
     public Path keyFile() {
