@@ -3,6 +3,7 @@ import { t, translate, language, setLanguage, locale } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { connect } from './live.js';
 import { createChart } from './chart.js';
+import { renderPlan, rerenderPlan, loadPlan, setCars, wirePlan } from './plan.js';
 
 const KNOWN_VEHICLES = ['tesla', 'ioniq'];
 const REFRESH_MIN_MS = 5000;
@@ -194,6 +195,7 @@ function render(status) {
       renderCard(vid, car.status, car, car.recommendation, threshold);
     }
   }
+  setCars(status.vehicles);
   setTime($('last-updated'), status.last_updated);
   setTime($('next-update'), status.next_update);
   if (updatePending && (updatePending.accepted || status.last_updated !== updatePending.since)) {
@@ -314,6 +316,7 @@ function applyLanguage() {
   if (lastErrors) {
     drawErrors(lastErrors);
   }
+  rerenderPlan();
 }
 
 function showState(state) {
@@ -410,6 +413,7 @@ function scheduleRefresh() {
     lastRefresh = Date.now();
     loadHistory();
     loadErrors();
+    loadPlan(); // the plan's sentence follows the clock; plan_update brings every new plan at once
   }, wait);
 }
 
@@ -424,10 +428,12 @@ function start() {
   wireUpdate();
   wireLanguage();
   wireHistory();
+  wirePlan(loadPlan);
   // The first request finds out whether a token is needed (and asks for it) before the WebSocket connects.
   loadStatus().finally(() => {
     connect({
       onStatus: render,
+      onPlan: renderPlan,
       onState: showState,
       onHandshakeFailed: () => {
         if (Date.now() - lastProbe > 10000) {

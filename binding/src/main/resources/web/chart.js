@@ -1,7 +1,7 @@
 // The battery history chart: one line per car and the threshold, drawn with uPlot (served from the bundle).
 import { t, locale } from './i18n.js';
 
-const COLORS = ['#d62f45', '#1b8fb5', '#7a5cc4', '#c47a1b', '#2e9e5b', '#b5478f'];
+export const COLORS = ['#d62f45', '#1b8fb5', '#7a5cc4', '#c47a1b', '#2e9e5b', '#b5478f'];
 const HEIGHT = 260;
 
 export function createChart(container) {

@@ -8,7 +8,7 @@ const RECONNECT_MS = 3000;
 const PING_MS = 30000;
 const PROTOCOL_SAFE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-export function connect({ onStatus, onState, onHandshakeFailed }) {
+export function connect({ onStatus, onPlan, onState, onHandshakeFailed }) {
   let socket = null;
   let pingTimer = null;
   let opened = false;
@@ -50,6 +50,8 @@ export function connect({ onStatus, onState, onHandshakeFailed }) {
       }
       if (message.type === 'initial_status' || message.type === 'status_update') {
         onStatus(message);
+      } else if (message.type === 'plan_update' && onPlan) {
+        onPlan(message);
       }
     });
     socket.addEventListener('close', () => {
