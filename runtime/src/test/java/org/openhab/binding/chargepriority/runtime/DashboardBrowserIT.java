@@ -23,8 +23,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Four more cars, for six in all (issue 13: one to six cars). */
@@ -46,7 +42,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(Browsers.installed(),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them): browser test skipped");
         runtime = RuntimeProcess.create("browser");
         for (String car : EXTRA_CARS) { // cars fed over HTTP; they get values only in the last test
@@ -58,14 +54,7 @@ class DashboardBrowserIT {
         simulate("ioniq", "{\"battery_percent\": 37, \"at_home\": true, \"charging\": false, \"plugged_in\": false}");
 
         Path profile = runtime.workDir().resolve("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-US", "--user-data-dir=" + profile, "--window-size=1280,1100");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.start(profile, "1280,1100");
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -144,14 +133,7 @@ class DashboardBrowserIT {
         browser.manage().window().setSize(new Dimension(390, 844));
         wait.until(d -> ((Long) browser.executeScript("return window.innerWidth;")) < 500);
         Thread.sleep(500);
-        String overflow = (String) browser.executeScript("""
-                const w = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= w) return '';
-                return [...document.querySelectorAll('body *')]
-                  .filter(e => e.getBoundingClientRect().right > w + 1)
-                  .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right)
-                  .join(', ') + ' (viewport ' + w + ')';
-                """);
+        String overflow = Browsers.horizontalOverflow(browser);
         assertEquals("", overflow, "no horizontal scrolling at phone width");
         Path shot = runtime.workDir().resolve("dashboard-phone-nb.png");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);

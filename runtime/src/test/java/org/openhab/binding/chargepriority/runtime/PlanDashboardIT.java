@@ -27,8 +27,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,8 +41,6 @@ import com.sun.net.httpserver.HttpServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlanDashboardIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern PATH = Pattern.compile("/api/v1/prices/(\\d{4})/(\\d\\d)-(\\d\\d)_NO1\\.json");
 
     private static HttpServer prices;
@@ -54,7 +50,7 @@ class PlanDashboardIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(Browsers.installed(),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them): browser test skipped");
         List<Double> recorded = RuntimePlanIT.recordedDay();
         prices = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -73,15 +69,7 @@ class PlanDashboardIT {
         runtime = RuntimeProcess.create("plan-browser").withConfig("price.source", "hvakosterstrommen")
                 .withConfig("price.baseUrl", "http://127.0.0.1:" + prices.getAddress().getPort());
         runtime.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-US", "--user-data-dir=" + runtime.workDir().resolve("chromium-profile"),
-                "--window-size=1280,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.start(runtime.workDir().resolve("chromium-profile"), "1280,1400");
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(runtime.uri("/chargepriority/").toString());
     }
@@ -168,14 +156,7 @@ class PlanDashboardIT {
         browser.manage().window().setSize(new Dimension(390, 844));
         wait.until(d -> ((Long) browser.executeScript("return window.innerWidth;")) < 500);
         Thread.sleep(500);
-        String overflow = (String) browser.executeScript("""
-                const w = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= w) return '';
-                return [...document.querySelectorAll('body *')]
-                  .filter(e => e.getBoundingClientRect().right > w + 1)
-                  .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right)
-                  .join(', ') + ' (viewport ' + w + ')';
-                """);
+        String overflow = Browsers.horizontalOverflow(browser);
         assertEquals("", overflow, "no horizontal scrolling at phone width");
         browser.findElement(By.id("plan-panel")).getRect();
         browser.executeScript("document.getElementById('plan-panel').scrollIntoView()");
