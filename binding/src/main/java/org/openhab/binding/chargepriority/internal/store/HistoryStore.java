@@ -242,11 +242,14 @@ public class HistoryStore implements AutoCloseable {
                 + " v(name) AS (SELECT (SELECT min(vehicle) FROM battery_readings) UNION ALL"
                 + " SELECT (SELECT min(vehicle) FROM battery_readings WHERE vehicle > v.name) FROM v"
                 + " WHERE v.name IS NOT NULL)," //
-                + " b(k) AS (SELECT 0 WHERE ?4 > 0 UNION ALL SELECT k + 1 FROM b WHERE k + 1 < ?4),"
+                // each bucket's bounds computed once, not once per vehicle (strftime is most of a seek's cost)
+                + " b(k, lo, hi) AS (SELECT 0, ?1, min(?2, strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '+' || ?3 || ' seconds'))"
+                + " WHERE ?4 > 0 UNION ALL SELECT k + 1, hi,"
+                + " min(?2, strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '+' || ((k + 2) * ?3) || ' seconds')) FROM b"
+                + " WHERE k + 1 < ?4),"
                 + " p(id) AS (SELECT (SELECT r.id FROM battery_readings r WHERE r.vehicle = v.name"
-                + " AND r.timestamp >= strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '+' || (b.k * ?3) || ' seconds')"
-                + " AND r.timestamp < min(?2, strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '+' || ((b.k + 1) * ?3) || ' seconds'))"
-                + " ORDER BY r.timestamp, r.id LIMIT 1) FROM v, b WHERE v.name IS NOT NULL) "
+                + " AND r.timestamp >= b.lo AND r.timestamp < b.hi"
+                + " ORDER BY r.timestamp, r.id LIMIT 1) FROM b, v WHERE v.name IS NOT NULL) "
                 + READING_SELECT + " WHERE id IN (SELECT id FROM p) ORDER BY timestamp, id";
         synchronized (readLock) {
             try (PreparedStatement st = reader.prepareStatement(sql)) {
