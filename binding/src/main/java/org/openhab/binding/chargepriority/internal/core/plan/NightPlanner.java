@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -133,9 +132,11 @@ public final class NightPlanner {
                         if (a == b) {
                             continue;
                         }
+                        // The best first boundary for each second one depends on A and B only: once per pair.
+                        int[] bestFirst = n > 2 ? search.bestFirst(a, b) : new int[0];
                         for (int c = 0; c < n; c++) {
                             if (c != b && c != a) {
-                                search.triple(a, b, c);
+                                search.triple(a, b, c, bestFirst);
                             }
                         }
                         search.sandwich(a, b);
@@ -183,11 +184,14 @@ public final class NightPlanner {
             }
         }
 
-        /** Cheapest-first fill of one car's need over a growing set of slots. */
+        /**
+         * Cheapest-first fill of one car's need over a growing set of slots: the chosen slots in a max-heap by price
+         * rank (a plain int array: this runs O(N·T²) times), the dearest dropped while the rest still covers the need.
+         */
         final class GreedyFill {
             private final int car;
-            private final PriorityQueue<Integer> chosen = new PriorityQueue<>((x, y) -> Integer.compare(rank[y],
-                    rank[x]));
+            private final int[] heap = new int[t];
+            private int size;
             private double chosenKwh;
             private double chosenCost;
 
@@ -200,15 +204,15 @@ public final class NightPlanner {
                 if (kwh <= 0 || need[car] <= 0) {
                     return;
                 }
-                chosen.add(slot);
+                push(slot);
                 chosenKwh += kwh;
                 chosenCost += kwh * key[slot] / eff;
-                while (!chosen.isEmpty()) {
-                    int top = chosen.peek();
+                while (size > 0) {
+                    int top = heap[0];
                     if (chosenKwh - cap[car][top] < need[car] - EPS) {
                         break;
                     }
-                    chosen.poll();
+                    pop();
                     chosenKwh -= cap[car][top];
                     chosenCost -= cap[car][top] * key[top] / eff;
                 }
@@ -220,11 +224,50 @@ public final class NightPlanner {
 
             double cost() {
                 double excess = chosenKwh - delivered();
-                Integer top = chosen.peek();
-                if (excess <= 0 || top == null) {
+                if (excess <= 0 || size == 0) {
                     return chosenCost;
                 }
-                return chosenCost - excess * key[top] / eff;
+                return chosenCost - excess * key[heap[0]] / eff;
+            }
+
+            private void push(int slot) {
+                int i = size++;
+                heap[i] = slot;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (rank[heap[parent]] >= rank[heap[i]]) {
+                        break;
+                    }
+                    swap(i, parent);
+                    i = parent;
+                }
+            }
+
+            private void pop() {
+                heap[0] = heap[--size];
+                int i = 0;
+                while (true) {
+                    int l = 2 * i + 1;
+                    int r = l + 1;
+                    int largest = i;
+                    if (l < size && rank[heap[l]] > rank[heap[largest]]) {
+                        largest = l;
+                    }
+                    if (r < size && rank[heap[r]] > rank[heap[largest]]) {
+                        largest = r;
+                    }
+                    if (largest == i) {
+                        return;
+                    }
+                    swap(i, largest);
+                    i = largest;
+                }
+            }
+
+            private void swap(int i, int j) {
+                int x = heap[i];
+                heap[i] = heap[j];
+                heap[j] = x;
             }
         }
 
@@ -234,6 +277,11 @@ public final class NightPlanner {
             int[] bestBounds = new int[] { 0 };
             double[] bestScore = new double[] { Double.MAX_VALUE, 0, 0, 0 };
             private final double[] work = new double[4];
+
+            boolean better(double[] score) {
+                return PlanScore.compare(score[0], score[1], score[2], score[3], bestScore[0], bestScore[1],
+                        bestScore[2], bestScore[3]) < 0;
+            }
 
             void consider(int[] seq, int[] bounds, double[] score) {
                 if (PlanScore.compare(score[0], score[1], score[2], score[3], bestScore[0], bestScore[1],
@@ -275,10 +323,12 @@ public final class NightPlanner {
                 }
             }
 
-            /** A-B-C, three different cars: for each second boundary, the best first one (dynamic programme). */
-            void triple(int a, int b, int c) {
-                int[] seq = { a, b, c };
-                // bestFirst[y]: the x in [1, y) that gives A on [0,x) and B on [x,y) the best score
+            /**
+             * For A on [0,x) and B on [x,y): the x in [1, y) with the best score of A and B, for every y (a dynamic
+             * programme's table). A third car's part does not depend on x, so the table serves every A-B-C.
+             */
+            int[] bestFirst(int a, int b) {
+                int[] best = new int[t];
                 double[] partial = new double[4];
                 double[] candidate = new double[4];
                 for (int y = 2; y < t; y++) {
@@ -293,7 +343,16 @@ public final class NightPlanner {
                             System.arraycopy(candidate, 0, partial, 0, 4);
                         }
                     }
-                    int[] bounds = { 0, bestX, y, t };
+                    best[y] = bestX;
+                }
+                return best;
+            }
+
+            /** A-B-C, three different cars: each second boundary y with its best first one. */
+            void triple(int a, int b, int c, int[] bestFirst) {
+                int[] seq = { a, b, c };
+                for (int y = 2; y < t; y++) {
+                    int[] bounds = { 0, bestFirst[y], y, t };
                     consider(seq, bounds, score(seq, bounds));
                 }
             }
@@ -316,7 +375,9 @@ public final class NightPlanner {
                                 addCar(work, c, 0, 0);
                             }
                         }
-                        consider(seq, new int[] { 0, x, y, t }, work);
+                        if (better(work)) { // the bounds array only for a new best: this loop runs N²·T² times
+                            consider(seq, new int[] { 0, x, y, t }, work);
+                        }
                     }
                 }
             }
