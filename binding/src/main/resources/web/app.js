@@ -2,7 +2,7 @@
 import { t, translate, language, setLanguage, locale } from './i18n.js';
 import { api, ApiError } from './api.js';
 import { connect } from './live.js';
-import { createChart } from './chart.js';
+import { createChart, carColor, setCarOrder } from './chart.js';
 import { renderPlan, rerenderPlan, loadPlan, setCars, wirePlan } from './plan.js';
 
 const KNOWN_VEHICLES = ['tesla', 'ioniq'];
@@ -80,6 +80,9 @@ function card(id) {
 function renderCard(id, vehicle, details, rec, threshold) {
   const { node, fields: f } = card(id);
   const nb = language() === 'nb';
+  const color = carColor(id); // the same colour as its history line and its band in tonight's plan
+  node.style.setProperty('--car', color);
+  node.dataset.color = color;
   f.name.textContent = details?.name || vehicle?.vehicle_name || id;
   f.simulated.hidden = !(details?.mock_mode || vehicle?.is_mock);
   f.stale.hidden = !vehicle?.is_stale;
@@ -183,6 +186,9 @@ function render(status) {
     $('threshold-range').value = threshold;
   }
   const ids = [...new Set([...KNOWN_VEHICLES, ...Object.keys(status.vehicles || {})])];
+  if (status.vehicles) {
+    setCarOrder(Object.keys(status.vehicles));
+  }
   for (const [vid, c] of cards) { // a placeholder for a car this household does not have (cars go by Thing id)
     if (status.vehicles && !(vid in status.vehicles)) {
       c.node.remove();

@@ -2,6 +2,23 @@
 import { t, locale } from './i18n.js';
 
 export const COLORS = ['#d62f45', '#1b8fb5', '#7a5cc4', '#c47a1b', '#2e9e5b', '#b5478f'];
+
+// One colour per car everywhere (card, history line, plan band): cars in the order of the status, then any other
+// car in the order it was first seen.
+let carOrder = [];
+
+export function setCarOrder(ids) {
+  carOrder = [...ids, ...carOrder.filter((id) => !ids.includes(id))];
+}
+
+export function carColor(id) {
+  let i = carOrder.indexOf(id);
+  if (i < 0) {
+    carOrder.push(id);
+    i = carOrder.length - 1;
+  }
+  return COLORS[i % COLORS.length];
+}
 const HEIGHT = 260;
 
 export function createChart(container) {
@@ -42,7 +59,7 @@ export function createChart(container) {
       scales: { y: { range: [0, 100] } },
       series: [
         { value: (u, v) => (v == null ? '–' : new Date(v * 1000).toLocaleString(locale())) },
-        ...names.map((name, i) => ({ label: name, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true, value: percent })),
+        ...names.map((name) => ({ label: name, stroke: carColor(name), width: 2, spanGaps: true, value: percent })),
         { label: t('thresholdSeries'), stroke: '#8a8a8a', dash: [6, 4], width: 1, value: percent },
       ],
       axes: [{}, { values: (u, values) => values.map((v) => `${v} %`) }],
