@@ -189,6 +189,13 @@ public class Household implements AutoCloseable {
         departures.clear();
         departures.putAll(schedules);
         departurePersister = persister;
+        if (started && !closed) { // new settings or a new price source: fetch and re-plan now, not at the quarter-hour
+            ScheduledFuture<?> pending = planJob;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            planJob = executor.schedule(this::planTick, 0, TimeUnit.MILLISECONDS);
+        }
     }
 
     public synchronized PlanSettings planSettings() {
@@ -569,7 +576,7 @@ public class Household implements AutoCloseable {
         } catch (RuntimeException e) {
             logger.warn("Planning failed, the snapshot rule decides: {}", e.getMessage(), e);
             return new PlanView(false, null, now, "Planning failed: " + e.getMessage(),
-                    "Planleggingen feilet: " + e.getMessage(), lastPrices, planSettings, departures, Map.of());
+                    "Planleggingen feilet: " + e.getMessage(), lastPrices, planSettings);
         }
     }
 

@@ -238,9 +238,8 @@ public class StandaloneHousehold {
             Map<String, DepartureSchedule> current = new LinkedHashMap<>();
             ids.forEach(id -> current.put(id, household.departure(id)));
             household.configurePlanning(config.planSettings(), config.prices(clock), current,
-                    this::persistDeparture);
-            household.requestUpdate();
-            logger.info("Configuration {}: the planning settings changed and apply from this update",
+                    this::persistDeparture); // re-plans at once, with the new prices
+            logger.info("Configuration {}: the planning settings changed and apply now",
                     StandaloneConfig.PID);
         }
         departures.forEach((id, d) -> {

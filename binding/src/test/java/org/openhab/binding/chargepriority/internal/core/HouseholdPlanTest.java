@@ -190,4 +190,15 @@ class HouseholdPlanTest {
         assertTrue(s.priority().reason().startsWith("Charge the Hyundai Ioniq 5 first: 12 %"), s.priority().reason());
         assertTrue(s.chargeNow(), "at 2.00 NOK: urgency first");
     }
+
+    @Test
+    void aPriceSourceConfiguredWhileRunningIsUsedAtOnceNotAtTheNextQuarterHour() {
+        build(PlanPrices.NONE, Map.of());
+        assertFalse(household.snapshot().planActive());
+        household.configurePlanning(PlanSettings.defaults(OSLO), HouseholdPlanTest::nightIsCheap, Map.of(),
+                Household.DeparturePersister.NONE);
+        scheduler.runDue(); // no time passes
+        assertTrue(household.snapshot().planActive(), "re-planned with the new source's prices");
+        assertEquals("test", household.snapshot().plan().prices().source());
+    }
 }

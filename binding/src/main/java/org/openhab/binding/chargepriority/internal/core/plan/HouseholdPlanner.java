@@ -6,10 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -39,16 +37,12 @@ public final class HouseholdPlanner {
     public PlanView plan(List<PlanInput> inputs, PlanSettings settings, PlanPrices prices, double thresholdPercent,
             double minimumChargePercent, double minimumRangeKm, Instant now) {
         ZoneId zone = settings.zone();
-        Map<String, DepartureSchedule> schedules = new LinkedHashMap<>();
-        Map<String, Double> targets = new LinkedHashMap<>();
         List<PlanCar> cars = new ArrayList<>();
         Instant horizonEnd = null;
         boolean anyDeparture = false;
         for (PlanInput in : inputs) {
-            schedules.put(in.id(), in.schedule());
             Integer ownTarget = in.schedule().targetPercent();
             double target = ownTarget != null ? ownTarget : thresholdPercent;
-            targets.put(in.id(), target);
             Double soc = in.socPercent();
             if (soc == null) {
                 continue;
@@ -81,7 +75,7 @@ public final class HouseholdPlanner {
         }
         if (cars.isEmpty()) {
             return new PlanView(false, null, now, "No car has been read yet: nothing to plan",
-                    "Ingen bil er lest ennå: ingenting å planlegge", prices, settings, schedules, targets);
+                    "Ingen bil er lest ennå: ingenting å planlegge", prices, settings);
         }
         List<Instant> cuts = new ArrayList<>();
         for (PlanCar car : cars) {
@@ -95,7 +89,7 @@ public final class HouseholdPlanner {
                 prices.currency().isEmpty() ? "NOK" : prices.currency());
         NightPlan plan = planner.plan(request);
         String[] message = message(plan, now, zone, active);
-        return new PlanView(active, plan, now, message[0], message[1], prices, settings, schedules, targets);
+        return new PlanView(active, plan, now, message[0], message[1], prices, settings);
     }
 
     private static double clamp(double soc) {

@@ -72,8 +72,7 @@ public final class PlanFollower {
                 return kept;
             }
             String[] message = HouseholdPlanner.message(p, now, settings.zone(), kept.active());
-            return new PlanView(kept.active(), p, kept.createdAt(), message[0], message[1], prices, settings,
-                    kept.departures(), kept.targets());
+            return new PlanView(kept.active(), p, kept.createdAt(), message[0], message[1], prices, settings);
         }
         PlanView made = planner.plan(inputs, settings, prices, threshold, minimumCharge, minimumRange, now);
         replans++;

@@ -2,7 +2,6 @@ package org.openhab.binding.chargepriority.internal.core.plan;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -17,17 +16,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param message the one sentence to show ("Plug in the Tesla at 02:00"), English
  * @param messageNb the same in Norwegian Bokmål
  * @param prices the prices it used
- * @param departures each car's schedule
  */
 @NonNullByDefault
 public record PlanView(boolean active, @Nullable NightPlan plan, Instant createdAt, String message,
-        String messageNb, PlanPrices prices, PlanSettings settings, Map<String, DepartureSchedule> departures,
-        Map<String, Double> targets) {
-
-    public PlanView {
-        departures = Map.copyOf(departures);
-        targets = Map.copyOf(targets);
-    }
+        String messageNb, PlanPrices prices, PlanSettings settings) {
 
     public List<PlanReason> reasons() {
         NightPlan p = plan;
