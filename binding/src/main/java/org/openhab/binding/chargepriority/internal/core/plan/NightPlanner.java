@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -16,15 +17,32 @@ import org.openhab.binding.chargepriority.internal.core.plan.PlanReason.Code;
  * <p>
  * The README ("The night plan") states the model and the algorithm. In short: with at most S swaps a plan is a
  * sequence of at most S+1 blocks of time, each owned by one car, which charges in any of its block's slots. Given the
- * slots a car owns, filling its need cheapest slot first is optimal, so only the block boundaries matter. For
- * sequences without a repeated car the score is a sum over blocks: a dynamic programme over the boundaries on a table
- * of every interval's value per car (built in O(N·T² log T) by adding slots to a heap). The only repeating sequence
- * S ≤ 2 allows, X-Y-X, is swept with X's fill grown one slot at a time.
+ * slots a car owns, filling its need cheapest slot first is optimal, so only the block boundaries are chosen.
+ * <p>
+ * The score is a sum over cars, and adding the same vector to two scores keeps their lexicographic order. So the
+ * boundaries of one sequence are chosen by comparing only its own cars' parts, and a best part is kept and reused
+ * (N cars, T slots):
+ * <ul>
+ * <li>fills: each car's cheapest-first fill of every prefix [0, x) and suffix [y, T), grown one slot at a time
+ * ({@code GreedyFill}, O(T) for a whole pass); for S = 2 also of every interval [a, b): O(N·T²);</li>
+ * <li>A and A–B: every car, every ordered pair and boundary: O(N²·T);</li>
+ * <li>A–B–C (three different cars): for each pair A–B and each end y of B's block, the best start x of B's block is
+ * found once, O(T²) a pair, and shared by every C, which then only chooses y: O(N²·T² + N³·T);</li>
+ * <li>X–Y–X, the only sequence with a repeated car: X's fill of [0, x) ∪ [y, T) does not depend on Y; for each x it
+ * grows one slot at a time as y moves left, and every Y is scored against it: O(N·T² + N²·T²).</li>
+ * </ul>
+ * Each sequence keeps its first best boundaries in enumeration order; sequences are offered fewest blocks first and a
+ * later one replaces the best only when strictly better, so among equal plans the one with fewer swaps wins. Two
+ * reductions keep this exact: a car that cannot take energy (away, departed, at its target) owns no block, since
+ * leaving its block to a neighbour is never worse and has fewer blocks; and the slots after the last one any car can
+ * take energy in are left out of the blocks (T counts the slots up to it).
  */
 @NonNullByDefault
 public final class NightPlanner {
 
     private static final double EPS = 1e-9;
+    /** The score part {urgent, departure, other, cost} of no car; never written. */
+    private static final double[] ZERO = new double[4];
 
     /** Plans; the request's slots are the horizon, its first slot starts now. */
     public NightPlan plan(PlanRequest request) {
@@ -53,9 +71,22 @@ public final class NightPlanner {
         final double[] need;
         final double[] urgent;
         final boolean[] departs;
-        /** value[c][a][b] = {delivered, cost} when car c owns [a, b); filled lazily per car. */
-        private double[][][] delivered = new double[0][][];
-        private double[][][] cost = new double[0][][];
+        /** The cars that can take energy in some slot, in index order: only they own blocks. */
+        final int[] able;
+        /**
+         * The slots the blocks cover, [0, h): up to the last slot any car can take energy in (the "T" of the
+         * algorithm). No plan charges a car after it.
+         */
+        final int h;
+        /** Car c's fill when it owns [0, x): prefixDelivered[c][x] kWh at prefixCost[c][x]; x = 0..h. */
+        private final double[][] prefixDelivered;
+        private final double[][] prefixCost;
+        /** Car c's fill when it owns [y, h): suffixDelivered[c][y], suffixCost[c][y]; y = 0..h. */
+        private final double[][] suffixDelivered;
+        private final double[][] suffixCost;
+        /** Car c's fill when it owns [a, b) with 0 &lt; a &lt; b &lt; h: [c][a][b]; only for three blocks. */
+        private final double[][][] middleDelivered;
+        private final double[][][] middleCost;
 
         Model(PlanRequest request) {
             this.request = request;
@@ -106,20 +137,37 @@ public final class NightPlanner {
                     cap[c][s] = car.chargeKw() * hours * eff;
                 }
             }
+            able = IntStream.range(0, n)
+                    .filter(c -> need[c] > 0 && Arrays.stream(cap[c]).anyMatch(kwh -> kwh > 0)).toArray();
+            int end = 0;
+            for (int c : able) {
+                for (int s = end; s < t; s++) {
+                    if (cap[c][s] > 0) {
+                        end = s + 1;
+                    }
+                }
+            }
+            h = end;
+            prefixDelivered = new double[n][];
+            prefixCost = new double[n][];
+            suffixDelivered = new double[n][];
+            suffixCost = new double[n][];
+            middleDelivered = new double[n][][];
+            middleCost = new double[n][][];
         }
 
         Best search() {
-            buildIntervalTable();
+            int maxBlocks = request.maxSwaps() + 1;
+            buildFills(maxBlocks >= 3);
             Search search = new Search();
             // Fewer blocks first: a plan with more swaps replaces one only when strictly better.
-            search.consider(new int[0], new int[] { 0 }, baseline());
-            for (int c = 0; c < n; c++) {
-                search.single(c);
+            search.consider(new int[0], new int[] { 0 }, ZERO);
+            for (int a : able) {
+                search.single(a);
             }
-            int maxBlocks = request.maxSwaps() + 1;
             if (maxBlocks >= 2) {
-                for (int a = 0; a < n; a++) {
-                    for (int b = 0; b < n; b++) {
+                for (int a : able) {
+                    for (int b : able) {
                         if (a != b) {
                             search.pair(a, b);
                         }
@@ -127,32 +175,11 @@ public final class NightPlanner {
                 }
             }
             if (maxBlocks >= 3) {
-                for (int a = 0; a < n; a++) {
-                    for (int b = 0; b < n; b++) {
-                        if (a == b) {
-                            continue;
-                        }
-                        // The best first boundary for each second one depends on A and B only: once per pair.
-                        int[] bestFirst = n > 2 ? search.bestFirst(a, b) : new int[0];
-                        for (int c = 0; c < n; c++) {
-                            if (c != b && c != a) {
-                                search.triple(a, b, c, bestFirst);
-                            }
-                        }
-                        search.sandwich(a, b);
-                    }
+                for (int a : able) {
+                    search.threeBlocksFrom(a);
                 }
             }
             return new Best(search.bestSeq, search.bestBounds);
-        }
-
-        /** The score when no car charges. */
-        private double[] baseline() {
-            double[] score = new double[4];
-            for (int c = 0; c < n; c++) {
-                addCar(score, c, 0, 0);
-            }
-            return score;
         }
 
         /** Adds car c's contribution with this much delivered at this cost. */
@@ -163,35 +190,77 @@ public final class NightPlanner {
             score[3] += valuedCost;
         }
 
-        private void buildIntervalTable() {
-            delivered = new double[n][][];
-            cost = new double[n][][];
-            for (int c = 0; c < n; c++) {
-                delivered[c] = new double[t + 1][];
-                cost[c] = new double[t + 1][];
-                for (int a = 0; a <= t; a++) {
-                    double[] d = new double[t + 1];
-                    double[] k = new double[t + 1];
-                    GreedyFill fill = new GreedyFill(c);
-                    for (int b = a + 1; b <= t; b++) {
+        /** into = base + car c's contribution with this much delivered at this cost (into may be base). */
+        private void plus(double[] into, double[] base, int c, double deliveredKwh, double valuedCost) {
+            double missing = Math.max(0, need[c] - deliveredKwh);
+            into[0] = base[0] + Math.max(0, urgent[c] - deliveredKwh);
+            into[1] = base[1] + (departs[c] ? missing : 0);
+            into[2] = base[2] + (departs[c] ? 0 : missing);
+            into[3] = base[3] + valuedCost;
+        }
+
+        private static boolean contains(int[] seq, int c) {
+            for (int x : seq) {
+                if (x == c) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean better(double[] x, double[] y) {
+            return PlanScore.compare(x[0], x[1], x[2], x[3], y[0], y[1], y[2], y[3]) < 0;
+        }
+
+        /** The fills of every able car: prefixes and suffixes, and the middle intervals when three blocks may be. */
+        private void buildFills(boolean middles) {
+            for (int c : able) {
+                prefixDelivered[c] = new double[h + 1];
+                prefixCost[c] = new double[h + 1];
+                GreedyFill fill = new GreedyFill(c);
+                for (int x = 1; x <= h; x++) {
+                    fill.add(x - 1);
+                    prefixDelivered[c][x] = fill.delivered();
+                    prefixCost[c][x] = fill.cost();
+                }
+                suffixDelivered[c] = new double[h + 1];
+                suffixCost[c] = new double[h + 1];
+                fill = new GreedyFill(c);
+                for (int y = h - 1; y >= 0; y--) {
+                    fill.add(y);
+                    suffixDelivered[c][y] = fill.delivered();
+                    suffixCost[c][y] = fill.cost();
+                }
+                if (!middles) {
+                    continue;
+                }
+                middleDelivered[c] = new double[Math.max(0, h - 1)][];
+                middleCost[c] = new double[Math.max(0, h - 1)][];
+                for (int a = 1; a < h - 1; a++) {
+                    double[] d = new double[h];
+                    double[] k = new double[h];
+                    fill = new GreedyFill(c);
+                    for (int b = a + 1; b < h; b++) {
                         fill.add(b - 1);
                         d[b] = fill.delivered();
                         k[b] = fill.cost();
                     }
-                    delivered[c][a] = d;
-                    cost[c][a] = k;
+                    middleDelivered[c][a] = d;
+                    middleCost[c][a] = k;
                 }
             }
         }
 
         /**
-         * Cheapest-first fill of one car's need over a growing set of slots: the chosen slots in a max-heap by price
-         * rank (a plain int array: this runs O(N·T²) times), the dearest dropped while the rest still covers the need.
+         * Cheapest-first fill of one car's need over a growing set of slots: the chosen slots are the cheapest of the
+         * set (by rank) that cover the need. chosen[r] marks the chosen slot of rank r and top is the dearest one; it
+         * is dropped while the others still cover the need. Once the need is covered, top only moves down, so growing
+         * a fill slot by slot over T slots costs O(T) in all (no heap, no allocation after the constructor).
          */
         final class GreedyFill {
             private final int car;
-            private final int[] heap = new int[t];
-            private int size;
+            private final boolean[] chosen = new boolean[t];
+            private int top = -1;
             private double chosenKwh;
             private double chosenCost;
 
@@ -199,22 +268,34 @@ public final class NightPlanner {
                 this.car = car;
             }
 
+            void copyFrom(GreedyFill other) {
+                System.arraycopy(other.chosen, 0, chosen, 0, t);
+                top = other.top;
+                chosenKwh = other.chosenKwh;
+                chosenCost = other.chosenCost;
+            }
+
             void add(int slot) {
                 double kwh = cap[car][slot];
                 if (kwh <= 0 || need[car] <= 0) {
                     return;
                 }
-                push(slot);
+                int r = rank[slot];
+                if (top >= 0 && r > top && chosenKwh >= need[car] - EPS) {
+                    return; // dearer than every chosen slot, which already cover the need
+                }
+                chosen[r] = true;
+                top = Math.max(top, r);
                 chosenKwh += kwh;
                 chosenCost += kwh * key[slot] / eff;
-                while (size > 0) {
-                    int top = heap[0];
-                    if (chosenKwh - cap[car][top] < need[car] - EPS) {
-                        break;
-                    }
-                    pop();
-                    chosenKwh -= cap[car][top];
-                    chosenCost -= cap[car][top] * key[top] / eff;
+                while (top >= 0 && chosenKwh - cap[car][byRank[top]] >= need[car] - EPS) {
+                    int dearest = byRank[top];
+                    chosen[top] = false;
+                    chosenKwh -= cap[car][dearest];
+                    chosenCost -= cap[car][dearest] * key[dearest] / eff;
+                    do {
+                        top--;
+                    } while (top >= 0 && !chosen[top]);
                 }
             }
 
@@ -222,161 +303,161 @@ public final class NightPlanner {
                 return Math.max(0, Math.min(need[car], chosenKwh));
             }
 
+            /** The cost of what is delivered: the dearest chosen slot only partly used. */
             double cost() {
                 double excess = chosenKwh - delivered();
-                if (excess <= 0 || size == 0) {
+                if (excess <= 0 || top < 0) {
                     return chosenCost;
                 }
-                return chosenCost - excess * key[heap[0]] / eff;
-            }
-
-            private void push(int slot) {
-                int i = size++;
-                heap[i] = slot;
-                while (i > 0) {
-                    int parent = (i - 1) >>> 1;
-                    if (rank[heap[parent]] >= rank[heap[i]]) {
-                        break;
-                    }
-                    swap(i, parent);
-                    i = parent;
-                }
-            }
-
-            private void pop() {
-                heap[0] = heap[--size];
-                int i = 0;
-                while (true) {
-                    int l = 2 * i + 1;
-                    int r = l + 1;
-                    int largest = i;
-                    if (l < size && rank[heap[l]] > rank[heap[largest]]) {
-                        largest = l;
-                    }
-                    if (r < size && rank[heap[r]] > rank[heap[largest]]) {
-                        largest = r;
-                    }
-                    if (largest == i) {
-                        return;
-                    }
-                    swap(i, largest);
-                    i = largest;
-                }
-            }
-
-            private void swap(int i, int j) {
-                int x = heap[i];
-                heap[i] = heap[j];
-                heap[j] = x;
+                return chosenCost - excess * key[byRank[top]] / eff;
             }
         }
 
-        /** Keeps the best sequence seen. */
+        /**
+         * Keeps the best sequence seen. Each method finds the best boundaries of one sequence (or, for three blocks,
+         * of every sequence starting with one car) by its own cars' contributions, then offers it to
+         * {@link #consider}.
+         */
         final class Search {
             int[] bestSeq = new int[0];
             int[] bestBounds = new int[] { 0 };
-            double[] bestScore = new double[] { Double.MAX_VALUE, 0, 0, 0 };
-            private final double[] work = new double[4];
+            private final double[] bestScore = new double[] { Double.MAX_VALUE, 0, 0, 0 };
+            private final double[] full = new double[4];
+            private final double[] candidate = new double[4];
+            private final double[] chosen = new double[4];
+            /** The first block's car's own contribution, while the later blocks vary. */
+            private final double[] own = new double[4];
+            /** A–B: pairBest[y] is the best of A on [0, x) and B on [x, y) over x, pairX[y] that x. */
+            private final double[][] pairBest = new double[h][4];
+            private final int[] pairX = new int[h];
+            /** X–Y–X: per Y, the best of X on [0, x) ∪ [y, T) and Y on [x, y); sandwichY[Y] &lt; 0: none. */
+            private final double[][] sandwichBest = new double[n][4];
+            private final int[] sandwichX = new int[n];
+            private final int[] sandwichY = new int[n];
+            /** A's part of A–B–A for the current x, per y. */
+            private final double[][] sandwichOwn = new double[h][4];
 
-            boolean better(double[] score) {
-                return PlanScore.compare(score[0], score[1], score[2], score[3], bestScore[0], bestScore[1],
-                        bestScore[2], bestScore[3]) < 0;
-            }
-
-            void consider(int[] seq, int[] bounds, double[] score) {
-                if (PlanScore.compare(score[0], score[1], score[2], score[3], bestScore[0], bestScore[1],
-                        bestScore[2], bestScore[3]) < 0) {
-                    bestSeq = seq;
-                    bestBounds = bounds;
-                    bestScore = score.clone();
-                }
-            }
-
-            /** Score of the sequence with these boundaries; cars not in it deliver nothing. */
-            private double[] score(int[] seq, int[] bounds) {
-                Arrays.fill(work, 0);
-                boolean[] seen = new boolean[n];
-                for (int j = 0; j < seq.length; j++) {
-                    int c = seq[j];
-                    seen[c] = true;
-                    addCar(work, c, delivered[c][bounds[j]][bounds[j + 1]], cost[c][bounds[j]][bounds[j + 1]]);
-                }
+            /** Takes the sequence if strictly better; partial holds its cars' contributions, the others get none. */
+            void consider(int[] seq, int[] bounds, double[] partial) {
+                System.arraycopy(partial, 0, full, 0, 4);
                 for (int c = 0; c < n; c++) {
-                    if (!seen[c]) {
-                        addCar(work, c, 0, 0);
+                    if (!contains(seq, c)) {
+                        addCar(full, c, 0, 0);
                     }
                 }
-                return work;
+                if (better(full, bestScore)) {
+                    bestSeq = seq;
+                    bestBounds = bounds;
+                    System.arraycopy(full, 0, bestScore, 0, 4);
+                }
             }
 
-            void single(int c) {
-                int[] seq = { c };
-                int[] bounds = { 0, t };
-                consider(seq, bounds, score(seq, bounds));
+            void single(int a) {
+                plus(chosen, ZERO, a, prefixDelivered[a][h], prefixCost[a][h]);
+                consider(new int[] { a }, new int[] { 0, h }, chosen);
             }
 
+            /** A on [0, x), B on [x, T). */
             void pair(int a, int b) {
-                int[] seq = { a, b };
-                for (int x = 1; x < t; x++) {
-                    int[] bounds = { 0, x, t };
-                    consider(seq, bounds, score(seq, bounds));
+                int bestX = -1;
+                for (int x = 1; x < h; x++) {
+                    plus(candidate, ZERO, a, prefixDelivered[a][x], prefixCost[a][x]);
+                    plus(candidate, candidate, b, suffixDelivered[b][x], suffixCost[b][x]);
+                    if (bestX < 0 || better(candidate, chosen)) {
+                        bestX = x;
+                        System.arraycopy(candidate, 0, chosen, 0, 4);
+                    }
+                }
+                if (bestX >= 0) {
+                    consider(new int[] { a, b }, new int[] { 0, bestX, h }, chosen);
+                }
+            }
+
+            /** Every three-block sequence starting with A: A–B–C for each B, C, and A–B–A. */
+            void threeBlocksFrom(int a) {
+                sandwiches(a);
+                for (int b : able) {
+                    if (b == a) {
+                        continue;
+                    }
+                    pairPrefixes(a, b);
+                    for (int c : able) {
+                        if (c != a && c != b) {
+                            triple(a, b, c);
+                        }
+                    }
+                    if (sandwichY[b] >= 0) {
+                        consider(new int[] { a, b, a }, new int[] { 0, sandwichX[b], sandwichY[b], h },
+                                sandwichBest[b]);
+                    }
                 }
             }
 
             /**
-             * For A on [0,x) and B on [x,y): the x in [1, y) with the best score of A and B, for every y (a dynamic
-             * programme's table). A third car's part does not depend on x, so the table serves every A-B-C.
+             * For each y in [2, T): the first x in [1, y) with the best A on [0, x) and B on [x, y). x is the outer loop
+             * (rising, so the first best x is kept) to read B's fills row by row.
              */
-            int[] bestFirst(int a, int b) {
-                int[] best = new int[t];
-                double[] partial = new double[4];
-                double[] candidate = new double[4];
-                for (int y = 2; y < t; y++) {
-                    int bestX = -1;
-                    for (int x = 1; x < y; x++) {
-                        Arrays.fill(candidate, 0);
-                        addCar(candidate, a, delivered[a][0][x], cost[a][0][x]);
-                        addCar(candidate, b, delivered[b][x][y], cost[b][x][y]);
-                        if (bestX < 0 || PlanScore.compare(candidate[0], candidate[1], candidate[2], candidate[3],
-                                partial[0], partial[1], partial[2], partial[3]) < 0) {
-                            bestX = x;
-                            System.arraycopy(candidate, 0, partial, 0, 4);
+            private void pairPrefixes(int a, int b) {
+                Arrays.fill(pairX, -1);
+                for (int x = 1; x < h - 1; x++) {
+                    plus(own, ZERO, a, prefixDelivered[a][x], prefixCost[a][x]);
+                    double[] delivered = middleDelivered[b][x];
+                    double[] cost = middleCost[b][x];
+                    for (int y = x + 1; y < h; y++) {
+                        plus(candidate, own, b, delivered[y], cost[y]);
+                        if (pairX[y] < 0 || better(candidate, pairBest[y])) {
+                            pairX[y] = x;
+                            System.arraycopy(candidate, 0, pairBest[y], 0, 4);
                         }
                     }
-                    best[y] = bestX;
-                }
-                return best;
-            }
-
-            /** A-B-C, three different cars: each second boundary y with its best first one. */
-            void triple(int a, int b, int c, int[] bestFirst) {
-                int[] seq = { a, b, c };
-                for (int y = 2; y < t; y++) {
-                    int[] bounds = { 0, bestFirst[y], y, t };
-                    consider(seq, bounds, score(seq, bounds));
                 }
             }
 
-            /** A-B-A: A owns [0,x) and [y,T), B owns [x,y); A's fill grows as y moves left. */
-            void sandwich(int a, int b) {
-                int[] seq = { a, b, a };
-                for (int x = 1; x < t - 1; x++) {
-                    GreedyFill fill = new GreedyFill(a);
-                    for (int s = 0; s < x; s++) {
-                        fill.add(s);
+            /** A–B–C with the pair prefixes of A–B: C on [y, T) after the best A–B ending at y. */
+            private void triple(int a, int b, int c) {
+                int bestY = -1;
+                for (int y = 2; y < h; y++) {
+                    plus(candidate, pairBest[y], c, suffixDelivered[c][y], suffixCost[c][y]);
+                    if (bestY < 0 || better(candidate, chosen)) {
+                        bestY = y;
+                        System.arraycopy(candidate, 0, chosen, 0, 4);
                     }
-                    for (int y = t - 1; y > x; y--) {
+                }
+                if (bestY >= 0) {
+                    consider(new int[] { a, b, c }, new int[] { 0, pairX[bestY], bestY, h }, chosen);
+                }
+            }
+
+            /**
+             * A–B–A for every B: A owns [0, x) and [y, T), B owns [x, y). For each x, A's fill of [0, x) is copied and
+             * grown by slot y as y moves left, giving A's part for every y; then every B is scored against those. Per
+             * B: x rising, y falling, the first best is kept.
+             */
+            private void sandwiches(int a) {
+                Arrays.fill(sandwichY, -1);
+                GreedyFill head = new GreedyFill(a);
+                GreedyFill fill = new GreedyFill(a);
+                for (int x = 1; x < h - 1; x++) {
+                    head.add(x - 1);
+                    fill.copyFrom(head);
+                    for (int y = h - 1; y > x; y--) {
                         fill.add(y);
-                        Arrays.fill(work, 0);
-                        addCar(work, a, fill.delivered(), fill.cost());
-                        addCar(work, b, delivered[b][x][y], cost[b][x][y]);
-                        for (int c = 0; c < n; c++) {
-                            if (c != a && c != b) {
-                                addCar(work, c, 0, 0);
-                            }
+                        plus(sandwichOwn[y], ZERO, a, fill.delivered(), fill.cost());
+                    }
+                    for (int b : able) {
+                        if (b == a) {
+                            continue;
                         }
-                        if (better(work)) { // the bounds array only for a new best: this loop runs N²·T² times
-                            consider(seq, new int[] { 0, x, y, t }, work);
+                        double[] delivered = middleDelivered[b][x];
+                        double[] cost = middleCost[b][x];
+                        double[] best = sandwichBest[b];
+                        for (int y = h - 1; y > x; y--) {
+                            plus(candidate, sandwichOwn[y], b, delivered[y], cost[y]);
+                            if (sandwichY[b] < 0 || better(candidate, best)) {
+                                sandwichX[b] = x;
+                                sandwichY[b] = y;
+                                System.arraycopy(candidate, 0, best, 0, 4);
+                            }
                         }
                     }
                 }
