@@ -180,11 +180,16 @@ public class Household implements AutoCloseable {
 
     /**
      * Sets how the household plans: its settings, where prices come from, each car's departures and where changed
-     * departures are kept. Called before {@link #start()}; later calls re-plan at the next update.
+     * departures are kept. Called before {@link #start()}; later calls fetch prices and re-plan at once.
      */
     public synchronized void configurePlanning(PlanSettings settings, PlanPrices.Provider prices,
             Map<String, DepartureSchedule> schedules, DeparturePersister persister) {
         planSettings = settings;
+        if (!settings.enabled() || !settings.byPrice()) {
+            lastPrices = PlanPrices.NONE;
+        } else if (prices != priceProvider || lastPrices == PlanPrices.NONE) {
+            lastPrices = prices.lastKnown(); // until the first answer the plan names the source it waits for
+        }
         priceProvider = prices;
         departures.clear();
         departures.putAll(schedules);

@@ -25,6 +25,7 @@ import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.NightPlan;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanView;
 import org.openhab.binding.chargepriority.internal.geo.GeoEnricher;
 import org.openhab.binding.chargepriority.internal.geo.HomeGeofence;
@@ -101,6 +102,9 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
     private @Nullable HistoryStore store;
     private @Nullable Household household;
     private long lastPublished;
+    /** The price source and its cache, kept while its settings stay the same: a rebuild does not ask again. */
+    private PlanPrices.@Nullable Provider prices;
+    private String pricesFor = "";
 
     public HouseholdBridgeHandler(Bridge bridge, HouseholdRegistry registry, LocationProvider locationProvider,
             TimeZoneProvider timeZoneProvider, LocaleProvider localeProvider) {
@@ -279,7 +283,7 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
                 this::persist);
         Map<String, DepartureSchedule> departures = new LinkedHashMap<>();
         included.forEach((id, setup) -> departures.put(id, setup.departure()));
-        next.configurePlanning(c.planSettings(now.getZone()), c.prices(now), departures, this::persistDeparture);
+        next.configurePlanning(c.planSettings(now.getZone()), prices(c, now), departures, this::persistDeparture);
         next.addListener(simulation::followPriority);
         next.addListener(snapshot -> publish(next, snapshot));
         Household old;
@@ -339,6 +343,18 @@ public class HouseholdBridgeHandler extends BaseBridgeHandler {
             }
         }
         return true;
+    }
+
+    /** The price provider of these settings; the same one (with its cached days) while they are unchanged. */
+    private synchronized PlanPrices.Provider prices(HouseholdConfiguration c, Clock now) {
+        String key = c.pricesKey();
+        PlanPrices.Provider p = prices;
+        if (p == null || !key.equals(pricesFor)) {
+            p = c.prices(now);
+            prices = p;
+            pricesFor = key;
+        }
+        return p;
     }
 
     private @Nullable HistoryStore openStore(HouseholdConfiguration c) {

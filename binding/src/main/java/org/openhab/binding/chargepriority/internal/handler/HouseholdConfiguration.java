@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -166,6 +167,12 @@ public class HouseholdConfiguration {
     /** Where the plan's prices come from; call {@link #validate()} first. */
     public PlanPrices.Provider prices(Clock clock) {
         return CachedPrices.create(priceSource, priceArea, entsoeToken, null, clock);
+    }
+
+    /** What identifies the price source: its id, area and token (compared, never shown). */
+    public String pricesKey() {
+        return priceSource.trim().toLowerCase(Locale.ROOT) + "|" + priceArea.trim().toUpperCase(Locale.ROOT) + "|"
+                + entsoeToken.trim();
     }
 
     /** The decision settings; call {@link #validate()} first. */

@@ -22,6 +22,7 @@ public final class CachedPrices implements PlanPrices.Provider {
     public static final String NONE = "none";
 
     private final PriceCache cache;
+    private volatile @Nullable PlanPrices last;
 
     public CachedPrices(PriceCache cache) {
         this.cache = cache;
@@ -89,6 +90,16 @@ public final class CachedPrices implements PlanPrices.Provider {
         String problem = slots.isEmpty()
                 ? "No prices for " + cache.area() + " from " + cache.sourceId() + " yet (source down or not published)"
                 : null;
-        return new PlanPrices(slots, cache.currency(), cache.area(), cache.sourceId(), problem);
+        PlanPrices prices = new PlanPrices(slots, cache.currency(), cache.area(), cache.sourceId(), problem);
+        last = prices;
+        return prices;
+    }
+
+    @Override
+    public PlanPrices lastKnown() {
+        PlanPrices prices = last;
+        return prices != null ? prices
+                : new PlanPrices(List.of(), cache.currency(), cache.area(), cache.sourceId(),
+                        "Asking " + cache.sourceId() + " for the prices of " + cache.area());
     }
 }

@@ -28,6 +28,7 @@ import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
+import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
@@ -69,6 +70,8 @@ public class StandaloneHousehold {
     private final ScheduledExecutorService executor;
     private final HistoryStore store;
     private final Household household;
+    /** The price source and its cache; replaced only when a {@code price.*} key changes. */
+    private PlanPrices.Provider prices;
     private final Clock clock;
     /** The configuration last applied, to tell which connections a change touches. Guarded by this. */
     private StandaloneConfig applied;
@@ -97,7 +100,8 @@ public class StandaloneHousehold {
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
         List<String> ids = slots.stream().map(VehicleSlot::id).toList();
-        household.configurePlanning(config.planSettings(), config.prices(clock), config.departures(ids),
+        this.prices = config.prices(clock);
+        household.configurePlanning(config.planSettings(), prices, config.departures(ids),
                 this::persistDeparture);
         household.addListener(simulation::followPriority);
         household.start();
@@ -230,14 +234,17 @@ public class StandaloneHousehold {
      * car's departures applied when they differ from what the household has (its own writes come back equal).
      */
     private void applyPlanning(StandaloneConfig config) {
-        boolean planning = !applied.keysStartingWith("price.").equals(config.keysStartingWith("price."))
-                || !applied.planSettings().equals(config.planSettings());
+        boolean newSource = !applied.keysStartingWith("price.").equals(config.keysStartingWith("price."));
+        boolean planning = newSource || !applied.planSettings().equals(config.planSettings());
         List<String> ids = household.slots().stream().map(VehicleSlot::id).toList();
         Map<String, DepartureSchedule> departures = config.departures(ids);
         if (planning) {
             Map<String, DepartureSchedule> current = new LinkedHashMap<>();
             ids.forEach(id -> current.put(id, household.departure(id)));
-            household.configurePlanning(config.planSettings(), config.prices(clock), current,
+            if (newSource) {
+                prices = config.prices(clock);
+            }
+            household.configurePlanning(config.planSettings(), prices, current,
                     this::persistDeparture); // re-plans at once, with the new prices
             logger.info("Configuration {}: the planning settings changed and apply now",
                     StandaloneConfig.PID);

@@ -201,4 +201,32 @@ class HouseholdPlanTest {
         assertTrue(household.snapshot().planActive(), "re-planned with the new source's prices");
         assertEquals("test", household.snapshot().plan().prices().source());
     }
+
+    @Test
+    void untilTheSourceAnswersThePlanNamesTheSourceItWaitsForNotNone() {
+        build(PlanPrices.NONE, Map.of("tesla", weekdays0730()));
+        List<PlanPrices> seen = new ArrayList<>();
+        household.addListener(s -> seen.add(s.plan().prices()));
+        PlanPrices waiting = new PlanPrices(List.of(), "NOK", "NO1", "hvakosterstrommen", "Asking hvakosterstrommen");
+        household.configurePlanning(PlanSettings.defaults(OSLO), new PlanPrices.Provider() {
+            @Override
+            public PlanPrices prices() {
+                // What the plan shows while the source is being asked (a slow network: the answer comes later).
+                PlanPrices during = household.snapshot().plan().prices();
+                seen.add(during);
+                return nightIsCheap();
+            }
+
+            @Override
+            public PlanPrices lastKnown() {
+                return waiting;
+            }
+        }, Map.of("tesla", weekdays0730()), Household.DeparturePersister.NONE);
+        household.setDeparture("tesla", weekdays0730()); // re-plans on the last data, before the source answers
+        scheduler.runDue();
+        assertFalse(seen.isEmpty());
+        assertEquals("hvakosterstrommen", seen.get(0).source(), "not 'none' while the first answer is awaited");
+        assertEquals("Asking hvakosterstrommen", seen.get(0).problem());
+        assertEquals("test", household.snapshot().plan().prices().source(), "then the answer");
+    }
 }

@@ -61,6 +61,21 @@ class PriceCacheTest {
     private final LocalDate today = LocalDate.of(2023, 1, 10);
 
     @Test
+    void beforeItsFirstAnswerThePlanNamesTheSourceAndAreaItWaitsForWithoutAskingIt() {
+        source.published.add(today);
+        CachedPrices prices = new CachedPrices(cache);
+        var waiting = prices.lastKnown();
+        assertEquals("test", waiting.source());
+        assertEquals("NO1", waiting.area());
+        assertTrue(waiting.known().isEmpty());
+        assertEquals("Asking test for the prices of NO1", waiting.problem());
+        assertEquals(List.of(), source.asked, "lastKnown never asks the source");
+        assertEquals(24, prices.prices().known().size());
+        assertEquals(24, prices.lastKnown().known().size(), "then the last answer");
+        assertEquals(List.of(today), source.asked);
+    }
+
+    @Test
     void todayIsAskedOnceAndTomorrowNotBefore13() {
         source.published.add(today);
         assertEquals(24, cache.known().size());

@@ -29,5 +29,13 @@ public record PlanPrices(List<PriceSlot> known, String currency, String area, St
         Provider NONE = () -> PlanPrices.NONE;
 
         PlanPrices prices();
+
+        /**
+         * What this provider last gave, without asking anyone: the plan's prices before the first answer (the
+         * source's name and area, no prices yet), never a network call.
+         */
+        default PlanPrices lastKnown() {
+            return PlanPrices.NONE;
+        }
     }
 }
