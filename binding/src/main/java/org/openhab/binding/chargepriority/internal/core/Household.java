@@ -570,10 +570,10 @@ public class Household implements AutoCloseable {
             // The car's own rate, as seen the last time it charged: a car whose on-board charger takes less than the
             // charger gives (an Ioniq 5 on 7.4 kW) would otherwise be planned too fast and leave short.
             Double rate = observedRateKw.get(slot.id());
+            DepartureSchedule schedule = departures.getOrDefault(slot.id(), DepartureSchedule.NONE);
             inputs.add(new PlanInput(slot.id(), s != null ? s.vehicleName() : service.name(),
                     s != null ? s.batteryPercent() : null, s != null ? s.rangeKm() : 0,
-                    s != null && s.location() == Location.HOME, rate, capacity(slot, service),
-                    departures.getOrDefault(slot.id(), DepartureSchedule.NONE)));
+                    s != null && s.location() == Location.HOME, rate, capacity(slot, service, schedule).kwh(), schedule));
         }
         try {
             return follower.follow(inputs, readAt, planSettings, lastPrices, settings.chargeThreshold(),
@@ -585,27 +585,44 @@ public class Household implements AutoCloseable {
         }
     }
 
-    /** The battery the plan uses for this car: its schedule's, its own, or its kind's known value. */
-    public double effectiveCapacity(String vehicleId) {
-        VehicleSlot slot = slot(vehicleId);
-        if (slot == null) {
-            return 0;
-        }
-        DepartureSchedule d = departure(vehicleId);
-        Double own = d.capacityKwh();
-        return own != null ? own : capacity(slot, slot.active(settings().mockMode(vehicleId)));
+    /** The battery the plan uses for this car, and where that figure comes from. */
+    public record Capacity(double kwh, String source) {
+        /** Shown by the car's own data (a Tesla's last charge). */
+        public static final String CAR = "car";
+        /** Set on the car (Thing, cfg file or REST). */
+        public static final String SET = "set";
+        /** The known value of the car's kind (Ioniq 5 74 kWh, Model Y 75 kWh, another car 60 kWh). */
+        public static final String DEFAULT = "default";
     }
 
-    /** The usable battery: the car's own figure, else its kind's known value. */
-    private static double capacity(VehicleSlot slot, VehicleService service) {
+    /** The battery the plan uses for this car: what its own data shows, else what is set, else its kind's. */
+    public Capacity effectiveCapacity(String vehicleId) {
+        VehicleSlot slot = slot(vehicleId);
+        if (slot == null) {
+            return new Capacity(0, Capacity.DEFAULT);
+        }
+        return capacity(slot, slot.active(settings().mockMode(vehicleId)), departure(vehicleId));
+    }
+
+    private static Capacity capacity(VehicleSlot slot, VehicleService service, DepartureSchedule schedule) {
+        Double reported = service.reportedCapacityKwh();
+        if (reported != null) {
+            return new Capacity(reported, Capacity.CAR);
+        }
+        Double scheduled = schedule.capacityKwh();
+        if (scheduled != null) {
+            return new Capacity(scheduled, Capacity.SET);
+        }
         Double own = service.capacityKwh();
-        if (own != null) {
-            return own;
+        if (own != null) { // a simulated car's is its profile's
+            return new Capacity(own, service == slot.simulation() ? Capacity.DEFAULT : Capacity.SET);
         }
         if (slot.simulation() != null) {
-            return java.util.Objects.requireNonNull(slot.simulation()).profile().capacityKwh();
+            return new Capacity(java.util.Objects.requireNonNull(slot.simulation()).profile().capacityKwh(),
+                    Capacity.DEFAULT);
         }
-        return slot.kind() == VehicleKind.IONIQ ? 74 : slot.kind() == VehicleKind.TESLA ? 75 : 60;
+        return new Capacity(slot.kind() == VehicleKind.IONIQ ? 74 : slot.kind() == VehicleKind.TESLA ? 75 : 60,
+                Capacity.DEFAULT);
     }
 
     /** The car the plan puts on the charger now, with the plan's sentence as the reason. */

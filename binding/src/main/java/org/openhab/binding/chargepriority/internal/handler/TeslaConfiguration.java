@@ -35,7 +35,8 @@ public class TeslaConfiguration {
     /** Departures for the night plan (read by VehicleSetup.departure). */
     public String departures = "";
     public @Nullable Integer targetCharge;
-    public double batteryCapacity = 75;
+    /** Null: what the car's own data shows, else 75 kWh (read by VehicleSetup.departure). */
+    public @Nullable Double batteryCapacity;
 
     /**
      * @throws InvalidConfigurationException naming the first parameter that is wrong; the connection is required

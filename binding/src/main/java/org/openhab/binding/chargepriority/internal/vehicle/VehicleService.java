@@ -47,6 +47,15 @@ public interface VehicleService extends AutoCloseable {
     }
 
     /**
+     * The usable battery in kWh that the car's own data shows (a Tesla's last charge: energy per rated mile times the
+     * rated range of a full battery), or null when it shows none. It wins over a configured capacity in the plan: it
+     * is measured, and follows the battery's ageing.
+     */
+    default @Nullable Double reportedCapacityKwh() {
+        return null;
+    }
+
+    /**
      * The error behind the status the last {@link #fetch()} returned, when it returned old values because the car
      * could not be read (adapter gone, garbage, server errors); null when it read the car, or the car sleeps.
      */

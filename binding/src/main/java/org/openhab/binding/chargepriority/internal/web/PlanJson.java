@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSnapshot;
 import org.openhab.binding.chargepriority.internal.core.plan.CarPlan;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
@@ -126,7 +127,8 @@ public final class PlanJson {
     }
 
     /** A car's departures, target and capacity: {@code GET/PUT /api/vehicles/{id}/departure}. */
-    public static JsonObject departure(String id, DepartureSchedule d, double threshold, double capacity) {
+    public static JsonObject departure(String id, DepartureSchedule d, double threshold,
+            Household.Capacity capacity) {
         JsonObject o = new JsonObject();
         o.addProperty("vehicle", id);
         JsonObject days = new JsonObject();
@@ -139,7 +141,8 @@ public final class PlanJson {
         o.addProperty("target_percent", d.targetPercent());
         o.addProperty("effective_target_percent", d.targetPercent() != null ? d.targetPercent() : (Number) threshold);
         o.addProperty("battery_capacity_kwh", d.capacityKwh());
-        o.addProperty("effective_battery_capacity_kwh", capacity);
+        o.addProperty("effective_battery_capacity_kwh", capacity.kwh());
+        o.addProperty("battery_capacity_source", capacity.source());
         return o;
     }
 

@@ -16,11 +16,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.chargepriority.internal.core.plan.CarPlan;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
 import org.openhab.binding.chargepriority.internal.core.plan.PriceSlot;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
+import org.openhab.binding.chargepriority.internal.testutil.FakeCar;
 import org.openhab.binding.chargepriority.internal.testutil.MutableClock;
 import org.openhab.binding.chargepriority.internal.testutil.VirtualScheduler;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
@@ -228,5 +230,39 @@ class HouseholdPlanTest {
         assertEquals("hvakosterstrommen", seen.get(0).source(), "not 'none' while the first answer is awaited");
         assertEquals("Asking hvakosterstrommen", seen.get(0).problem());
         assertEquals("test", household.snapshot().plan().prices().source(), "then the answer");
+    }
+
+    @Test
+    void theBatteryTheCarsOwnDataShowsWinsOverTheOneSetAndThePlanChargesForIt() {
+        FakeCar tesla = FakeCar.tesla(clock); // the real Tesla at home at 55 %
+        tesla.reportedCapacity = 60.0;
+        store = new HistoryStore(dir.resolve("h.db"));
+        sim = Simulation.create(clock, 59.9139, 10.7522, Simulation.defaultProfiles());
+        household = new Household(sim.slots(Map.of("tesla", tesla)),
+                HouseholdSettings.defaults().withMockMode("tesla", false), store, clock, scheduler, StatusEnricher.NONE,
+                s -> {
+                });
+        DepartureSchedule set90 = new DepartureSchedule(DepartureSchedule.parseTimes("Mon-Fri 07:30"), 80, 90.0);
+        household.configurePlanning(PlanSettings.defaults(OSLO), HouseholdPlanTest::nightIsCheap,
+                Map.of("tesla", set90), Household.DeparturePersister.NONE);
+        household.start();
+        scheduler.runDue();
+
+        assertEquals(new Household.Capacity(60, Household.Capacity.CAR), household.effectiveCapacity("tesla"));
+        assertEquals(15.0, teslaPlan().energyKwh(), 0.01, "55 -> 80 % of the car's own 60 kWh, not of 90");
+        assertEquals(80.0, teslaPlan().expectedSocPercent(), 0.5);
+
+        tesla.reportedCapacity = null; // a car that has not shown it: the figure set on it
+        household.setDeparture("tesla", set90);
+        assertEquals(new Household.Capacity(90, Household.Capacity.SET), household.effectiveCapacity("tesla"));
+        assertEquals(22.5, teslaPlan().energyKwh(), 0.01);
+        household.setDeparture("tesla", new DepartureSchedule(set90.times(), 80, null));
+        assertEquals(new Household.Capacity(75, Household.Capacity.DEFAULT), household.effectiveCapacity("tesla"),
+                "nothing set: the Model Y's");
+    }
+
+    private CarPlan teslaPlan() {
+        return household.snapshot().plan().plan().cars().stream().filter(c -> c.id().equals("tesla")).findFirst()
+                .orElseThrow();
     }
 }

@@ -38,6 +38,8 @@ public final class FakeCar implements VehicleService {
     public volatile @Nullable String address;
     public volatile @Nullable VehicleException failure;
     public volatile boolean closed;
+    /** The usable battery the car's own data shows (a Tesla's last charge), or null. */
+    public volatile @Nullable Double reportedCapacity;
 
     public FakeCar(String id, String name, DataSource source, Clock clock, double batteryPercent, double rangeKm) {
         this.id = id;
@@ -60,6 +62,11 @@ public final class FakeCar implements VehicleService {
         car.chargingState = "Disconnected";
         car.address = "Storgata 1, Oslo";
         return car;
+    }
+
+    @Override
+    public @Nullable Double reportedCapacityKwh() {
+        return reportedCapacity;
     }
 
     @Override

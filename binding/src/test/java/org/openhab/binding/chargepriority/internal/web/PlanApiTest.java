@@ -85,6 +85,7 @@ class PlanApiTest {
         assertEquals("", none.get("departures_text").getAsString());
         assertEquals(80, none.get("effective_target_percent").getAsInt(), "the threshold by default");
         assertEquals(75.0, none.get("effective_battery_capacity_kwh").getAsDouble(), 1e-9);
+        assertEquals("default", none.get("battery_capacity_source").getAsString(), "the simulated Model Y's");
 
         Http.Answer a = put(TESLA, "{\"departures\": \"Mon-Fri 07:30\", \"target_percent\": 90}");
         assertEquals(200, a.status(), a::toString);

@@ -47,8 +47,7 @@ public final class HouseholdPlanner {
             if (soc == null) {
                 continue;
             }
-            Double ownCapacity = in.schedule().capacityKwh();
-            double capacity = ownCapacity != null ? ownCapacity : in.capacityKwh();
+            double capacity = in.capacityKwh();
             Instant departure = in.schedule().next(now, zone);
             if (departure != null && departure.isAfter(now.plus(MAX_HORIZON))) {
                 departure = null;

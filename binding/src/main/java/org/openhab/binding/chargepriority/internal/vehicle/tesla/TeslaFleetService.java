@@ -18,6 +18,7 @@ import org.openhab.binding.chargepriority.internal.vehicle.VehicleException;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleException.Kind;
 import org.openhab.binding.chargepriority.internal.vehicle.VehicleService;
 import org.openhab.binding.chargepriority.internal.vehicle.tesla.dto.Vehicle;
+import org.openhab.binding.chargepriority.internal.vehicle.tesla.dto.VehicleData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,8 @@ public final class TeslaFleetService implements VehicleService {
     private final VehicleDataMapper mapper;
 
     private volatile @Nullable VehicleStatus lastStatus;
+    /** The usable battery the car's last charge showed (see {@link VehicleDataMapper#capacityKwh}); kept in memory. */
+    private volatile @Nullable Double reportedCapacity;
     private volatile @Nullable Instant lastDataAt;
     private volatile String vehicleState = "unknown";
     private volatile @Nullable String lastError;
@@ -118,6 +121,11 @@ public final class TeslaFleetService implements VehicleService {
         return account.oauth();
     }
 
+    @Override
+    public @Nullable Double reportedCapacityKwh() {
+        return reportedCapacity;
+    }
+
     /** The account this car is read with. */
     public TeslaAccount account() {
         return account;
@@ -160,7 +168,12 @@ public final class TeslaFleetService implements VehicleService {
             if (!"online".equals(state)) {
                 return sleeping(cached, state);
             }
-            VehicleStatus status = mapper.map(api.vehicleData(config.vin()), now);
+            VehicleData data = api.vehicleData(config.vin());
+            VehicleStatus status = mapper.map(data, now);
+            Double capacity = VehicleDataMapper.capacityKwh(data);
+            if (capacity != null) {
+                reportedCapacity = capacity;
+            }
             lastStatus = status;
             lastDataAt = now;
             lastError = null;
@@ -213,6 +226,10 @@ public final class TeslaFleetService implements VehicleService {
             out.put("last_vehicle_data", dataAt.toString());
         }
         out.put("cache_seconds", config.cacheTtl().toSeconds());
+        Double capacity = reportedCapacity;
+        if (capacity != null) {
+            out.put("battery_capacity_kwh", capacity);
+        }
         return out;
     }
 

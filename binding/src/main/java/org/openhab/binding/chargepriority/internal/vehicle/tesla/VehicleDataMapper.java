@@ -71,6 +71,33 @@ final class VehicleDataMapper {
                 DataSource.FLEET_API, false, chargingState, false);
     }
 
+    /** Below this much energy of the last charge, the ratio of energy to rated range is too coarse to use. */
+    static final double MIN_ENERGY_FOR_CAPACITY_KWH = 4;
+
+    /**
+     * The usable battery the car's own data shows, or null: the last charge's energy per rated mile
+     * ({@code charge_energy_added / charge_miles_added_rated}, the car's own rated consumption) times the rated range
+     * of a full battery ({@code battery_range / battery_level * 100}). Both are kept by the car until the next charge
+     * starts, so a car read after charging tells it, and it follows the battery's ageing. Null without a charge of at
+     * least {@value #MIN_ENERGY_FOR_CAPACITY_KWH} kWh, below 10 % or for an answer outside 20–150 kWh.
+     */
+    static @Nullable Double capacityKwh(VehicleData data) {
+        ChargeState charge = data.chargeState();
+        if (charge == null) {
+            return null;
+        }
+        Integer level = charge.batteryLevel();
+        Double range = charge.batteryRange();
+        Double energy = charge.chargeEnergyAdded();
+        Double miles = charge.chargeMilesAddedRated();
+        if (level == null || range == null || energy == null || miles == null || level < 10
+                || !(energy >= MIN_ENERGY_FOR_CAPACITY_KWH) || !(miles > 0) || !(range > 0)) {
+            return null;
+        }
+        double capacity = energy / miles * (range / level * 100);
+        return capacity >= 20 && capacity <= 150 ? Math.round(capacity * 10) / 10.0 : null;
+    }
+
     private static Instant timestamp(VehicleData data, Instant fallback) {
         Long millis = data.chargeState().timestamp();
         DriveState drive = data.driveState();

@@ -117,6 +117,24 @@ class TeslaFleetServiceTest {
     }
 
     @Test
+    void theCarsOwnChargeTellsItsUsableBatteryAndAnAnswerWithoutACharge() throws Exception {
+        TeslaFleetService tesla = service();
+        assertNull(tesla.reportedCapacityKwh(), "nothing read yet");
+        stubVehicle("vehicle-online.json");
+        stubVehicleData("vehicle-data-no-location.json"); // charge_energy_added 0: nothing to learn from
+        tesla.fetch();
+        assertNull(tesla.reportedCapacityKwh());
+        assertFalse(tesla.diagnostics().containsKey("battery_capacity_kwh"));
+
+        stubVehicleData("vehicle-data-charging.json");
+        clock.advance(Duration.ofHours(1)); // past the cache
+        tesla.fetch();
+        // 12.84 kWh for 52.5 rated miles, 171.55 rated miles at 57 %: 0.2446 kWh/mi x 301.0 mi
+        assertEquals(73.6, tesla.reportedCapacityKwh(), 1e-9);
+        assertEquals(73.6, (Double) tesla.diagnostics().get("battery_capacity_kwh"), 1e-9);
+    }
+
+    @Test
     void aCarParkedAtHomeIsHomeWhenAGeofenceIsGiven() throws Exception {
         stubVehicle("vehicle-online.json");
         stubVehicleData("vehicle-data-charging.json");

@@ -16,7 +16,9 @@ public record VehicleData(String vin, String state, @SerializedName("charge_stat
             @SerializedName("est_battery_range") Double estBatteryRange,
             @SerializedName("charging_state") String chargingState,
             @SerializedName("charger_power") Double chargerPower,
-            @SerializedName("charge_limit_soc") Integer chargeLimitSoc, Long timestamp) {
+            @SerializedName("charge_limit_soc") Integer chargeLimitSoc, Long timestamp,
+            @SerializedName("charge_energy_added") Double chargeEnergyAdded,
+            @SerializedName("charge_miles_added_rated") Double chargeMilesAddedRated) {
     }
 
     /** Latitude/longitude are absent when the token lacks the vehicle_location scope. */
