@@ -36,6 +36,15 @@ public final class HouseholdPlanner {
      */
     public PlanView plan(List<PlanInput> inputs, PlanSettings settings, PlanPrices prices, double thresholdPercent,
             double minimumChargePercent, double minimumRangeKm, Instant now) {
+        return plan(inputs, settings, prices, thresholdPercent, minimumChargePercent, minimumRangeKm, now, null);
+    }
+
+    /**
+     * @param cableCar the car the cable is on now, or null: moving it to another car counts against
+     *            {@link PlanSettings#maxSwaps} (here: the swaps left for the night)
+     */
+    public PlanView plan(List<PlanInput> inputs, PlanSettings settings, PlanPrices prices, double thresholdPercent,
+            double minimumChargePercent, double minimumRangeKm, Instant now, @Nullable String cableCar) {
         ZoneId zone = settings.zone();
         List<PlanCar> cars = new ArrayList<>();
         Instant horizonEnd = null;
@@ -85,7 +94,7 @@ public final class HouseholdPlanner {
         }
         List<PriceSlot> slots = slots(known, cuts, now, horizonEnd);
         PlanRequest request = new PlanRequest(cars, slots, settings.efficiency(), settings.maxSwaps(),
-                prices.currency().isEmpty() ? "NOK" : prices.currency());
+                prices.currency().isEmpty() ? "NOK" : prices.currency(), cableCar);
         NightPlan plan = planner.plan(request);
         String[] message = message(plan, now, zone, active);
         return new PlanView(active, plan, now, message[0], message[1], prices, settings);

@@ -36,6 +36,9 @@ import org.openhab.binding.chargepriority.internal.core.plan.PlanReason.Code;
  * reductions keep this exact: a car that cannot take energy (away, departed, at its target) owns no block, since
  * leaving its block to a neighbour is never worse and has fewer blocks; and the slots after the last one any car can
  * take energy in are left out of the blocks (T counts the slots up to it).
+ * <p>
+ * A plan made again during a night names the car on the cable now ({@link PlanRequest#cableCar}): moving the cable
+ * from it to another car is a swap, so a sequence starting with another car may have one block fewer.
  */
 @NonNullByDefault
 public final class NightPlanner {
@@ -78,6 +81,8 @@ public final class NightPlanner {
          * algorithm). No plan charges a car after it.
          */
         final int h;
+        /** The index of the car on the cable now, or -1. */
+        final int cableCar;
         /** Car c's fill when it owns [0, x): prefixDelivered[c][x] kWh at prefixCost[c][x]; x = 0..h. */
         private final double[][] prefixDelivered;
         private final double[][] prefixCost;
@@ -148,6 +153,13 @@ public final class NightPlanner {
                 }
             }
             h = end;
+            int onCable = -1;
+            for (int c = 0; c < n; c++) {
+                if (cars.get(c).id().equals(request.cableCar())) {
+                    onCable = c;
+                }
+            }
+            cableCar = onCable;
             prefixDelivered = new double[n][];
             prefixCost = new double[n][];
             suffixDelivered = new double[n][];
@@ -162,24 +174,38 @@ public final class NightPlanner {
             Search search = new Search();
             // Fewer blocks first: a plan with more swaps replaces one only when strictly better.
             search.consider(new int[0], new int[] { 0 }, ZERO);
-            for (int a : able) {
-                search.single(a);
+            if (cableCar >= 0 && contains(able, cableCar)) {
+                search.single(cableCar); // the car on the cable first: no swap wins a tie
             }
-            if (maxBlocks >= 2) {
-                for (int a : able) {
-                    for (int b : able) {
-                        if (a != b) {
-                            search.pair(a, b);
-                        }
+            for (int a : able) {
+                if (maxBlocksFrom(a) >= 1 && a != cableCar) {
+                    search.single(a);
+                }
+            }
+            for (int a : able) {
+                if (maxBlocksFrom(a) < 2) {
+                    continue;
+                }
+                for (int b : able) {
+                    if (a != b) {
+                        search.pair(a, b);
                     }
                 }
             }
-            if (maxBlocks >= 3) {
-                for (int a : able) {
+            for (int a : able) {
+                if (maxBlocksFrom(a) >= 3) {
                     search.threeBlocksFrom(a);
                 }
             }
             return new Best(search.bestSeq, search.bestBounds);
+        }
+
+        /**
+         * How many blocks a sequence starting with car a may have: maxSwaps + 1, one fewer when the cable must first
+         * move to a from another car.
+         */
+        int maxBlocksFrom(int a) {
+            return request.maxSwaps() + 1 - (cableCar >= 0 && a != cableCar ? 1 : 0);
         }
 
         /** Adds car c's contribution with this much delivered at this cost. */
@@ -541,7 +567,7 @@ public final class NightPlanner {
             }
             List<Instant> swapTimes = new ArrayList<>();
             List<PlanReason> swapReasons = new ArrayList<>();
-            int previous = -1;
+            int previous = cableCar; // moving the cable from the car on it now is a swap too
             for (int s = 0; s < t; s++) {
                 int c = owner[s];
                 if (c < 0) {

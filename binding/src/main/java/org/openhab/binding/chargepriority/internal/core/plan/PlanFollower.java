@@ -21,6 +21,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * charged slower or faster than planned, or was driven);</li>
  * <li>the plan's horizon is over.</li>
  * </ul>
+ * A plan made again before the kept one's horizon is over continues it: the cable moves of the kept plans since the
+ * night began (a night runs from noon to noon, local time) count against the night's {@link PlanSettings#maxSwaps},
+ * and moving the cable from the car on it now to another one is a swap too.
+ * <p>
  * Not thread-safe: the household calls it under its lock.
  */
 @NonNullByDefault
@@ -35,6 +39,12 @@ public final class PlanFollower {
     private final Map<String, Double> startSoc = new HashMap<>();
     private final Map<String, Double> capacity = new HashMap<>();
     private int replans;
+    /** The car last on the cable in tonight's plans so far (null: none yet, or a new night). */
+    private @Nullable String cableCar;
+    /** The swaps tonight's plans have used up to the last re-plan. */
+    private int usedSwaps;
+    /** The start (local noon) of the night {@link #usedSwaps} counts. */
+    private @Nullable Instant night;
 
     /** What a plan was made from, besides the cars' states of charge. */
     private record Key(PlanSettings settings, List<PriceSlot> prices, double threshold, double minimumCharge,
@@ -74,7 +84,18 @@ public final class PlanFollower {
             String[] message = HouseholdPlanner.message(p, now, settings.zone(), kept.active());
             return new PlanView(kept.active(), p, kept.createdAt(), message[0], message[1], prices, settings);
         }
-        PlanView made = planner.plan(inputs, settings, prices, threshold, minimumCharge, minimumRange, now);
+        Instant tonight = nightOf(now, settings.zone());
+        if (!tonight.equals(night)) {
+            night = tonight;
+            usedSwaps = 0;
+        }
+        if (kept != null && kept.plan() != null && !over(kept, now)) {
+            countSwapsBefore(java.util.Objects.requireNonNull(kept.plan()), tonight, now); // the plan goes on
+        } else {
+            cableCar = null; // the cars left: whoever comes home is plugged in anew
+            usedSwaps = 0;
+        }
+        PlanView made = planWithinTheNight(inputs, settings, prices, threshold, minimumCharge, minimumRange, now);
         replans++;
         plan = made;
         key = k;
@@ -84,17 +105,74 @@ public final class PlanFollower {
             Double soc = in.socPercent();
             if (soc != null) {
                 startSoc.put(in.id(), soc);
-                Double own = in.schedule().capacityKwh();
-                capacity.put(in.id(), own != null ? own : in.capacityKwh());
+                capacity.put(in.id(), in.capacityKwh());
             }
         }
         return made;
     }
 
-    /** Forgets the kept plan: the next call plans anew. */
+    /** Forgets the kept plan: the next call plans anew, as a new night. */
     public void reset() {
         plan = null;
         key = null;
+        cableCar = null;
+        usedSwaps = 0;
+        night = null;
+    }
+
+    /** The swaps tonight's plans have used so far (for tests and diagnostics). */
+    public int usedSwaps() {
+        return usedSwaps;
+    }
+
+    /** The night an instant belongs to: its start, the last local noon at or before it. */
+    static Instant nightOf(Instant at, java.time.ZoneId zone) {
+        java.time.ZonedDateTime local = at.atZone(zone);
+        java.time.ZonedDateTime noon = local.toLocalDate().atTime(12, 0).atZone(zone);
+        return (noon.isAfter(local) ? noon.minusDays(1) : noon).toInstant();
+    }
+
+    /** Adds the cable moves of the kept plan's slots that began tonight before now. */
+    private void countSwapsBefore(NightPlan kept, Instant tonight, Instant now) {
+        for (PlannedSlot slot : kept.slots()) {
+            String car = slot.carId();
+            if (!slot.start().isBefore(now)) {
+                break;
+            }
+            if (car == null || slot.energyKwh() <= 0) {
+                continue;
+            }
+            if (cableCar != null && !car.equals(cableCar) && !slot.start().isBefore(tonight)) {
+                usedSwaps++;
+            }
+            cableCar = car;
+        }
+    }
+
+    /**
+     * The best plan for the rest of the night: with the swaps left, and the car on the cable named so that moving the
+     * cable from it counts as one (a car that left is on no cable).
+     */
+    private PlanView planWithinTheNight(List<PlanInput> inputs, PlanSettings settings, PlanPrices prices,
+            double threshold, double minimumCharge, double minimumRange, Instant now) {
+        String onCable = cableCar;
+        boolean home = onCable != null && inputs.stream().anyMatch(in -> in.id().equals(onCable) && in.atHome());
+        if (!home) {
+            return same(planner.plan(inputs, withSwaps(settings, Math.max(0, settings.maxSwaps() - usedSwaps)),
+                    prices, threshold, minimumCharge, minimumRange, now), settings);
+        }
+        int left = Math.max(0, settings.maxSwaps() - usedSwaps);
+        return same(planner.plan(inputs, withSwaps(settings, left), prices, threshold, minimumCharge, minimumRange,
+                now, onCable), settings);
+    }
+
+    private static PlanSettings withSwaps(PlanSettings s, int swaps) {
+        return new PlanSettings(s.enabled(), s.chargerKw(), s.efficiency(), swaps, s.byPrice(), s.zone());
+    }
+
+    /** The view with the household's own settings (not the swaps left), as the API and channels show them. */
+    private static PlanView same(PlanView v, PlanSettings settings) {
+        return new PlanView(v.active(), v.plan(), v.createdAt(), v.message(), v.messageNb(), v.prices(), settings);
     }
 
     private static boolean over(PlanView view, Instant now) {

@@ -59,6 +59,38 @@ class NightPlannerBruteForceTest {
     }
 
     @Test
+    void equalsBruteForceWhenACarIsOnTheCableAlready() {
+        // A plan made again during the night: moving the cable from the car on it counts as a swap.
+        Random rnd = new Random(2023_0130L);
+        int boundarySwaps = 0;
+        int keptOnCable = 0;
+        for (int i = 0; i < 400; i++) {
+            int cars = 2 + rnd.nextInt(2);
+            int slots = cars == 2 ? 3 + rnd.nextInt(6) : 3 + rnd.nextInt(4);
+            PlanRequest random = RandomPlans.instance(rnd, cars, slots, rnd.nextBoolean() ? 15 : 60);
+            String cable = random.cars().get(rnd.nextInt(cars)).id();
+            PlanRequest req = new PlanRequest(random.cars(), random.slots(), random.efficiency(), rnd.nextInt(3),
+                    random.currency(), cable);
+            NightPlan plan = planner.plan(req);
+            PlanScore recomputed = PlanChecker.verify(req, plan);
+            PlanScore optimum = bruteForce(req);
+            assertEquals(0, recomputed.compareTo(optimum),
+                    () -> "case " + req + "\nplanner " + recomputed + "\nbrute force " + optimum);
+            String first = plan.slots().stream().filter(s -> s.carId() != null && s.energyKwh() > 0)
+                    .map(PlannedSlot::carId).findFirst().orElse(null);
+            if (first != null && !first.equals(cable)) {
+                boundarySwaps++;
+                assertEquals(plan.slots().stream().filter(s -> s.carId() != null && s.energyKwh() > 0).findFirst()
+                        .orElseThrow().start(), plan.nextSwap(), "the first move is the next swap");
+            } else if (first != null) {
+                keptOnCable++;
+            }
+        }
+        assertTrue(boundarySwaps > 30, "plans that move the cable first: " + boundarySwaps);
+        assertTrue(keptOnCable > 30, "plans that start on the cable's car: " + keptOnCable);
+    }
+
+    @Test
     void equalsBruteForceWithTwoSwapsAndThreeOrFourCars() {
         Random rnd = new Random(2_2023_0111L);
         int[] shapes = new int[2];
@@ -226,6 +258,12 @@ class NightPlannerBruteForceTest {
 
     static PlanScore bruteForce(PlanRequest req) {
         int n = req.cars().size();
+        int cable = -1;
+        for (int c = 0; c < n; c++) {
+            if (req.cars().get(c).id().equals(req.cableCar())) {
+                cable = c;
+            }
+        }
         int t = req.slots().size();
         int[] owner = new int[t];
         long total = 1;
@@ -240,7 +278,7 @@ class NightPlannerBruteForceTest {
                 rest /= n + 1;
             }
             double[] energy = PlanChecker.fill(req, owner);
-            if (PlanChecker.swaps(owner, energy) > req.maxSwaps()) {
+            if (PlanChecker.swaps(owner, energy, cable) > req.maxSwaps()) {
                 continue;
             }
             PlanScore score = PlanChecker.scoreOfEnergies(req, owner, energy);

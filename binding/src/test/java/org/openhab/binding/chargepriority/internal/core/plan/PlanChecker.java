@@ -102,8 +102,13 @@ final class PlanChecker {
 
     /** Changes of car between consecutive slots in which a car gets energy. */
     static int swaps(int[] owner, double[] energy) {
+        return swaps(owner, energy, -1);
+    }
+
+    /** The same, starting from the car on the cable ({@code cableCar}, -1 for none): moving it away is a swap. */
+    static int swaps(int[] owner, double[] energy, int cableCar) {
         int swaps = 0;
-        int previous = -1;
+        int previous = cableCar;
         for (int s = 0; s < owner.length; s++) {
             if (owner[s] < 0 || energy[s] <= KWH_TOLERANCE) {
                 continue;
@@ -156,7 +161,7 @@ final class PlanChecker {
                     cp.expectedSocPercent(), 1e-6);
             assertTrue(cp.expectedSocPercent() <= Math.max(car.socPercent(), car.targetPercent()) + 1e-6);
         }
-        int swaps = swaps(owner, energy);
+        int swaps = swaps(owner, energy, indexOf(req, req.cableCar()));
         assertTrue(swaps <= req.maxSwaps(), "at most " + req.maxSwaps() + " swaps, was " + swaps);
         assertEquals(swaps, plan.swaps());
         assertEquals(cost, plan.totalCost(), 1e-6 * Math.max(1, cost));

@@ -90,4 +90,74 @@ class PlanFollowerTest {
         follow(cars(20, 10, true), EVENING.minusSeconds(3600), EVENING.plusSeconds(900));
         assertEquals(1, follower.replans());
     }
+
+    /** The cars a plan charges, in the order they are on the cable. */
+    static List<String> cableOrder(NightPlan plan) {
+        List<String> order = new ArrayList<>();
+        for (PlannedSlot slot : plan.slots()) {
+            String car = slot.carId();
+            if (car != null && slot.energyKwh() > 0 && (order.isEmpty() || !order.get(order.size() - 1).equals(car))) {
+                order.add(car);
+            }
+        }
+        return order;
+    }
+
+    static List<PlanInput> cars(Map<String, Double> soc) {
+        return List.of(new PlanInput("tesla", "Tesla", soc.get("tesla"), 300, true, null, 75, MORNING),
+                new PlanInput("ioniq", "Ioniq", soc.get("ioniq"), 200, true, null, 74, MORNING));
+    }
+
+    @Test
+    void aPlanMadeAgainAfterTheNightsSwapKeepsTheCableWhereItIs() {
+        NightPlan first = follow(cars(50, 45, true), EVENING, EVENING).plan();
+        assertNotNull(first);
+        List<String> order = cableOrder(first);
+        assertEquals(2, order.size(), "both cars charge, one swap: " + order);
+        Instant swap = first.nextSwap();
+        assertNotNull(swap);
+        Instant after = swap.plus(Duration.ofMinutes(30));
+        String before = order.get(0);
+        String onCable = order.get(1);
+        // The first car reads 10 points below what it had when it left the cable (a new reading of its BMS): the
+        // night is planned again, but its one swap is spent, so the cable stays on the car it is on now.
+        Map<String, Double> soc = new java.util.HashMap<>();
+        soc.put(before, follower.expectedAt(first, before, after) - 10);
+        soc.put(onCable, follower.expectedAt(first, onCable, after));
+        NightPlan again = follower.follow(cars(soc), Map.of("tesla", after, "ioniq", after), settings, prices(), 80, 20,
+                50, after).plan();
+        assertNotNull(again);
+        assertNotSame(first, again);
+        assertEquals(1, follower.usedSwaps());
+        assertEquals(List.of(onCable), cableOrder(again), "no second swap in the night");
+        CarPlan short_ = again.car(before).orElseThrow();
+        assertTrue(short_.shortfallPercent() > 0, "the first car's shortfall is shown, not hidden by a swap");
+    }
+
+    @Test
+    void aPlanMadeAgainBeforeTheSwapMayStillSwapOnce() {
+        NightPlan first = follow(cars(50, 45, true), EVENING, EVENING).plan();
+        assertNotNull(first);
+        List<String> order = cableOrder(first);
+        Instant firstStart = first.car(order.get(0)).orElseThrow().start();
+        assertNotNull(firstStart);
+        Instant during = firstStart.plus(Duration.ofMinutes(30));
+        Map<String, Double> soc = new java.util.HashMap<>();
+        soc.put(order.get(0), follower.expectedAt(first, order.get(0), during) - 5); // charged slower: planned again
+        soc.put(order.get(1), follower.expectedAt(first, order.get(1), during));
+        NightPlan again = follower.follow(cars(soc), Map.of("tesla", during, "ioniq", during), settings, prices(), 80,
+                20, 50, during).plan();
+        assertNotNull(again);
+        assertNotSame(first, again);
+        assertEquals(0, follower.usedSwaps());
+        assertEquals(order, cableOrder(again), "the car on the cable goes on, the swap is still to come");
+    }
+
+    @Test
+    void aNightRunsFromNoonToNoon() {
+        assertEquals(ZonedDateTime.of(2026, 11, 29, 12, 0, 0, 0, OSLO).toInstant(),
+                PlanFollower.nightOf(ZonedDateTime.of(2026, 11, 30, 11, 59, 0, 0, OSLO).toInstant(), OSLO));
+        assertEquals(ZonedDateTime.of(2026, 11, 30, 12, 0, 0, 0, OSLO).toInstant(),
+                PlanFollower.nightOf(ZonedDateTime.of(2026, 11, 30, 12, 0, 0, 0, OSLO).toInstant(), OSLO));
+    }
 }
