@@ -5,12 +5,18 @@ import static org.openhab.binding.chargepriority.itest.OpenHab.*;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +69,7 @@ class RealOpenHabIT {
             "api#cost", "a simulated Tesla makes no Fleet API calls", //
             "api#calls", "a simulated Tesla makes no Fleet API calls", //
             "api#throttled", "a simulated Tesla makes no Fleet API calls", //
-            "plan#schedule", "a time series: persistence stores it (test 11), it never sets the item's state");
+            "plan#schedule", "a time series: persistence stores it (test 13), it never sets the item's state");
 
     private final ReadmeExample readme;
     private final Path jar = Path.of(System.getProperty("binding.jar", "")).toAbsolutePath();
@@ -484,6 +490,172 @@ class RealOpenHabIT {
         assertTrue(event.contains("Plan_Power"), event);
         log("plan active in openHAB: " + state("Plan_Message") + "; time series event: "
                 + event.substring(0, Math.min(200, event.length())));
+    }
+
+    @Test
+    @Order(13)
+    void aPersistenceServiceThatStoresTheFutureKeepsThePlanAndItsReplacementAsOpenHabsChartsReadIt()
+            throws IOException {
+        awaitStatus(BRIDGE, "ONLINE", ONLINE_WITHIN);
+        // openHAB core ships no persistence service that stores future values (InfluxDB, JDBC are add-ons): the test
+        // builds one (in memory) against the real openHAB jars, deploys it and gives it Plan_Power by 'forecast'.
+        Path storeJar = ForecastStoreBundle.build(work.resolve("forecast-store"));
+        Path persist = Path.of(variable("OH_CONF"), "persistence", ForecastStoreBundle.SERVICE_ID + ".persist");
+        String service = ForecastStoreBundle.SERVICE_ID;
+        try {
+            must(Duration.ofMinutes(3), "oh_deploy", storeJar.toString());
+            await("openHAB lists the persistence service " + service, Duration.ofSeconds(30),
+                    () -> json("/rest/persistence").toString().contains("\"id\":\"" + service + "\""));
+            Files.createDirectories(persist.getParent());
+            writeModel(persist, ForecastStoreBundle.persistModel("Plan_Power"));
+            await(persist.getFileName() + " loaded", Duration.ofSeconds(30), () -> {
+                HttpResponse<String> config = get("/rest/persistence/" + service);
+                return config.statusCode() == 200 && config.body().contains("Plan_Power")
+                        && config.body().contains("forecast");
+            });
+            assertEquals(0, logCount("model '" + persist.getFileName() + "' has errors"), "the .persist file parses");
+            log("persistence service " + service + " deployed; " + persist.getFileName() + ": "
+                    + get("/rest/persistence/" + service).body());
+
+            // Two departures a few hours ahead, never on the hour (the plan cuts its slots at whole hours and at
+            // departures): the first plan has a point at the first departure, the second plan none there.
+            ZoneOffset offset = OffsetDateTime.parse(planNow().get("created_at").getAsString()).getOffset();
+            OffsetDateTime first = OffsetDateTime.now(offset).plusHours(2).withMinute(20);
+            OffsetDateTime second = first.plusMinutes(30);
+            DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+
+            replan("Mon-Sun " + hhmm.format(first), 80);
+            Stored a = awaitPersistedPlan("the first plan");
+            assertTrue(a.points().values().stream().anyMatch(kw -> kw > 0),
+                    "the first plan charges in a future slot: " + a.points());
+            log("first plan (departure " + hhmm.format(first) + ", created " + a.plan().get("created_at").getAsString()
+                    + ", charger " + a.plan().getAsJsonObject("settings").get("charger_power_kw").getAsDouble()
+                    + " kW): GET /rest/persistence/items/Plan_Power?serviceId=" + service + " (now..now+48h) -> "
+                    + a.rest().size() + " points " + printed(a.rest()) + "; the plan's future slots: "
+                    + printed(a.points()));
+
+            replan("Mon-Sun " + hhmm.format(second), 90);
+            Stored b = awaitPersistedPlan("the second plan");
+            // REPLACE: the first plan's future points inside the second plan's span are gone, not kept beside it.
+            long begin = expected(b.plan()).firstKey();
+            long end = expected(b.plan()).lastKey();
+            Map<Long, Double> replaced = new TreeMap<>(a.points());
+            replaced.keySet().removeIf(t -> t < begin || t > end || b.points().containsKey(t));
+            assertFalse(replaced.isEmpty(), "the first plan had points the second does not have (departure "
+                    + hhmm.format(first) + "): " + printed(a.points()) + " vs " + printed(b.points()));
+            assertEquals(b.points().keySet(), b.rest().keySet(), "only the second plan's points");
+            for (Long t : replaced.keySet()) {
+                assertFalse(b.rest().containsKey(t), "the first plan's point " + Instant.ofEpochMilli(t) + " removed");
+            }
+            log("second plan (departure " + hhmm.format(second) + ", created "
+                    + b.plan().get("created_at").getAsString() + "): REST -> " + b.rest().size() + " points "
+                    + printed(b.rest()) + "; the first plan's " + printed(replaced) + " replaced, not kept");
+        } finally {
+            try {
+                Files.deleteIfExists(persist);
+                await(persist.getFileName() + " unloaded", Duration.ofSeconds(30),
+                        () -> !get("/rest/persistence/" + service).body().contains("Plan_Power"));
+            } finally {
+                must(Duration.ofMinutes(2), "oh_undeploy", storeJar.toString());
+            }
+        }
+        await("the persistence service " + service + " gone", Duration.ofSeconds(30),
+                () -> !json("/rest/persistence").toString().contains("\"id\":\"" + service + "\""));
+        assertTrue(console("bundle:list -s -t 0").lines().noneMatch(l -> l.contains(ForecastStoreBundle.BSN)),
+                "the store bundle uninstalled");
+        assertEquals(List.of(), bindingErrorsInLog(), "ERROR lines of the binding in openHAB's log");
+    }
+
+    /** The plan, what the store answered over REST for now .. now + 48 h, and the plan's points in that window. */
+    record Stored(JsonObject plan, TreeMap<Long, Double> rest, TreeMap<Long, Double> points) {
+    }
+
+    /** Changes the Tesla's departures over the binding's API and waits until the new plan's time series is sent. */
+    private void replan(String departures, int target) {
+        awaitEvent("openhab/items/Plan_Power/*", "timeseriesupdated", Duration.ofSeconds(60), () -> {
+            HttpResponse<String> put = put("/chargepriority/api/vehicles/tesla/departure",
+                    "{\"departures\": \"" + departures + "\", \"target_percent\": " + target + "}");
+            assertEquals(200, put.statusCode(), put.body());
+        });
+    }
+
+    /**
+     * Reads the plan, the persisted future of Plan_Power as openHAB's charts ask for it, and the plan again, until
+     * the stored points are the plan's (one plan throughout: the binding may plan again on its own meanwhile).
+     */
+    private Stored awaitPersistedPlan(String what) {
+        Stored[] last = { null };
+        try {
+            await(what + " persisted as the plan's future", Duration.ofSeconds(30), () -> {
+                JsonObject before = planNow();
+                Instant from = Instant.now();
+                TreeMap<Long, Double> rest = persisted("Plan_Power", from, from.plus(Duration.ofHours(48)));
+                JsonObject after = planNow();
+                TreeMap<Long, Double> points = new TreeMap<>(expected(after).subMap(from.toEpochMilli(), true,
+                        from.plus(Duration.ofHours(48)).toEpochMilli(), true));
+                last[0] = new Stored(after, rest, points);
+                return before.get("created_at").equals(after.get("created_at")) && !points.isEmpty()
+                        && rest.keySet().equals(points.keySet()) && points.keySet().stream()
+                                .allMatch(t -> Math.abs(rest.get(t) - points.get(t)) <= 0.11);
+            });
+        } catch (AssertionError e) {
+            Stored s = last[0];
+            throw new AssertionError(e.getMessage() + (s == null ? ""
+                    : ": REST " + printed(s.rest()) + " vs the plan " + printed(s.points()) + " " + s.plan()), e);
+        }
+        return last[0];
+    }
+
+    private static JsonObject planNow() {
+        return json("/chargepriority/api/plan").getAsJsonObject();
+    }
+
+    /**
+     * The time series the plan gives Plan_Power (as the binding builds it): each slot's start with the grid power in
+     * kW (the energy into the car over the charging efficiency, per hour of the slot, to 0.1 kW), 0 at the end.
+     */
+    private static TreeMap<Long, Double> expected(JsonObject plan) {
+        double efficiency = plan.getAsJsonObject("settings").get("charging_efficiency").getAsDouble();
+        TreeMap<Long, Double> series = new TreeMap<>();
+        long end = 0;
+        for (JsonElement e : plan.getAsJsonArray("slots")) {
+            JsonObject slot = e.getAsJsonObject();
+            long start = OffsetDateTime.parse(slot.get("start").getAsString()).toInstant().toEpochMilli();
+            end = OffsetDateTime.parse(slot.get("end").getAsString()).toInstant().toEpochMilli();
+            double hours = (end - start) / 3_600_000.0;
+            double kw = hours > 0 ? slot.get("energy_kwh").getAsDouble() / efficiency / hours : 0;
+            series.put(start, Math.round(kw * 10) / 10.0);
+        }
+        if (!series.isEmpty()) {
+            series.put(end, 0.0);
+        }
+        return series;
+    }
+
+    /** {@code GET /rest/persistence/items/{item}?serviceId=itest&starttime=&endtime=}, as the UI's charts ask. */
+    private static TreeMap<Long, Double> persisted(String item, Instant from, Instant to) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+        JsonObject answer = json("/rest/persistence/items/" + item + "?serviceId=" + ForecastStoreBundle.SERVICE_ID
+                + "&starttime=" + URLEncoder.encode(format.format(from), StandardCharsets.UTF_8) + "&endtime="
+                + URLEncoder.encode(format.format(to), StandardCharsets.UTF_8)).getAsJsonObject();
+        TreeMap<Long, Double> points = new TreeMap<>();
+        for (JsonElement e : answer.getAsJsonArray("data")) {
+            JsonObject point = e.getAsJsonObject();
+            // whole seconds, as the plan's JSON gives its times (the plan starts at the millisecond it was made)
+            long second = Math.floorDiv(point.get("time").getAsLong(), 1000L) * 1000L;
+            Double previous = points.put(second, point.get("state").getAsDouble());
+            assertNull(previous, "one value per instant: " + answer);
+        }
+        assertEquals(points.size(), answer.get("datapoints").getAsInt(), answer.toString());
+        return points;
+    }
+
+    private static String printed(Map<Long, Double> points) {
+        return points.entrySet().stream()
+                .map(p -> DateTimeFormatter.ISO_LOCAL_TIME.format(
+                        Instant.ofEpochMilli(p.getKey()).atZone(java.time.ZoneId.systemDefault()).toLocalTime())
+                        + "=" + p.getValue())
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     // ------------------------------------------------------------------ helpers
