@@ -22,6 +22,7 @@ import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanRequest;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanSettings;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.price.CachedPrices;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.openhab.binding.chargepriority.internal.web.WebSecurity;
@@ -205,30 +206,23 @@ public final class StandaloneConfig {
         return p;
     }
 
+    /** The kinds a car declared as {@code car.<id>.kind} may have. */
+    public static final List<String> CAR_KINDS = List.of("http", "simulated", "tesla", "ioniq");
+
     /**
      * The cars declared as {@code car.<id>.kind=http}: their values come by {@code PUT /api/vehicles/<id>/status}
      * (a script, Home Assistant). Optional per car: {@code name}, {@code batteryCapacity} (kWh, default 60),
      * {@code consumption} (kWh/100 km, default 18), {@code maxAge} (minutes, default 60).
      *
-     * @throws InvalidSettingException naming the first key that is wrong
+     * @throws InvalidSettingException naming the first key that is wrong (of any declared car)
      */
     public Map<String, PushedVehicle.Settings> httpCars() {
         Map<String, PushedVehicle.Settings> cars = new TreeMap<>();
-        for (String key : new TreeSet<>(properties.keySet())) {
-            Matcher m = CAR_KIND.matcher(key);
-            if (!m.matches()) {
+        for (Map.Entry<String, String> declared : declaredCars().entrySet()) {
+            if (!"http".equals(declared.getValue())) {
                 continue;
             }
-            String id = m.group(1);
-            String kind = string(key, "");
-            if (!"http".equals(kind)) {
-                throw new InvalidSettingException(key, key + " must be http (the Tesla and the Ioniq are set up with "
-                        + "tesla.* and ioniq.*), was '" + kind + "'");
-            }
-            if (!CAR_ID.matcher(id).matches() || "tesla".equals(id) || "ioniq".equals(id)) {
-                throw new InvalidSettingException(key, "car id '" + id
-                        + "' must be 1 to 32 lower-case letters, digits or '-', and not tesla or ioniq");
-            }
+            String id = declared.getKey();
             String p = "car." + id + ".";
             double capacity = number(p + "batteryCapacity", 60);
             double consumption = number(p + "consumption", 18);
@@ -244,6 +238,71 @@ public final class StandaloneConfig {
             }
             cars.put(id, new PushedVehicle.Settings(string(p + "name", id), capacity, consumption,
                     Duration.ofMinutes(maxAge)));
+        }
+        return cars;
+    }
+
+    /**
+     * A simulated car declared in the cfg file beside the built-in Tesla and Ioniq.
+     *
+     * @param kind the car's kind: how it is simulated (a Model Y or an Ioniq 5 profile) and shown
+     * @param name its display name, or null for its profile's name with its id in brackets
+     */
+    public record SimulatedCar(String id, VehicleKind kind, @Nullable String name) {
+    }
+
+    /**
+     * The cars declared as {@code car.<id>.kind=simulated} (with {@code car.<id>.model=tesla|ioniq}, default tesla),
+     * {@code tesla} or {@code ioniq}: simulated like a new Thing in mock mode, with an optional {@code name}. A real
+     * second Tesla or Ioniq ({@code car.<id>.mockMode=false}) is read only in openHAB, where Teslas share one Fleet
+     * API sign-in: here the real ones are {@code tesla.*} and {@code ioniq.*}.
+     *
+     * @throws InvalidSettingException naming the first key that is wrong
+     */
+    public List<SimulatedCar> simulatedCars() {
+        List<SimulatedCar> cars = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> declared : declaredCars().entrySet()) {
+            String id = declared.getKey();
+            String kind = declared.getValue();
+            String p = "car." + id + ".";
+            if ("http".equals(kind)) {
+                continue;
+            }
+            String model = "simulated".equals(kind) ? string(p + "model", "tesla") : kind;
+            VehicleKind k = VehicleKind.fromId(model.toLowerCase(Locale.ROOT));
+            if (k == null || k == VehicleKind.VEHICLE) {
+                throw new InvalidSettingException(p + "model", p + "model must be tesla or ioniq, was '" + model + "'");
+            }
+            if (!bool(p + "mockMode", true)) {
+                throw new InvalidSettingException(p + "mockMode", p + "mockMode=false: a second real " + k.id()
+                        + " is read only in openHAB (its Teslas share one Fleet API sign-in); here the real cars are "
+                        + "tesla.* and ioniq.*, and kind=http takes any car's values from a script");
+            }
+            cars.add(new SimulatedCar(id, k, string(p + "name")));
+        }
+        return cars;
+    }
+
+    /** Every {@code car.<id>.kind} by id, in id order, checked. */
+    private Map<String, String> declaredCars() {
+        Map<String, String> cars = new TreeMap<>();
+        for (String key : new TreeSet<>(properties.keySet())) {
+            Matcher m = CAR_KIND.matcher(key);
+            if (!m.matches()) {
+                continue;
+            }
+            String id = m.group(1);
+            String kind = string(key, "").toLowerCase(Locale.ROOT);
+            if (!CAR_KINDS.contains(kind)) {
+                throw new InvalidSettingException(key, key + " must be http, simulated, tesla or ioniq, was '"
+                        + string(key, "") + "'");
+            }
+            if (!CAR_ID.matcher(id).matches() || "tesla".equals(id) || "ioniq".equals(id)) {
+                throw new InvalidSettingException(key, "car id '" + id
+                        + "' must be 1 to 32 lower-case letters, digits or '-', and not tesla or ioniq (the built-in "
+                        + "cars of tesla.* and ioniq.*)");
+            }
+            cars.put(id, kind);
         }
         return cars;
     }

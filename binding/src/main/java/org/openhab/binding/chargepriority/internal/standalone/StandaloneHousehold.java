@@ -26,6 +26,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
+import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
@@ -94,7 +95,7 @@ public class StandaloneHousehold {
         this.executor = newExecutor();
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
         Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
-                config.string("simulationScenario"), store::lastSimulatedBatteryPercent);
+                config.string("simulationScenario"), store::lastSimulatedBatteryPercent, moreCars(config));
         List<VehicleSlot> slots = new ArrayList<>(simulation.slots(RealVehicles.create(config, clock)));
         config.httpCars().forEach((id, car) -> slots.add(VehicleSlot.of(new PushedVehicle(id, car, clock))));
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
@@ -110,6 +111,32 @@ public class StandaloneHousehold {
         logger.info("Charge Priority started: data in {}, threshold {} %, update every {} min, mock modes {}",
                 config.dataDir().toAbsolutePath(), settings.chargeThreshold(), settings.updateIntervalMinutes(),
                 settings.mockModes());
+    }
+
+    /**
+     * The simulated cars declared as {@code car.<id>.kind=simulated|tesla|ioniq}, named: their own {@code name}, or
+     * their profile's with the id in brackets ("Tesla Model Y (model3)"), so the history tells them apart.
+     *
+     * @throws InvalidSettingException for a wrong key, or a name another car already has
+     */
+    static List<Simulation.Car> moreCars(StandaloneConfig config) {
+        Map<String, String> taken = new LinkedHashMap<>();
+        Simulation.defaultProfiles().forEach((id, profile) -> taken.put(profile.name(), id));
+        config.httpCars().forEach((id, car) -> taken.put(car.name(), id));
+        List<Simulation.Car> cars = new ArrayList<>();
+        for (StandaloneConfig.SimulatedCar car : config.simulatedCars()) {
+            String own = car.name();
+            String name = own != null ? own
+                    : java.util.Objects.requireNonNull(Simulation.defaultProfiles().get(car.kind().id())).name() + " ("
+                            + car.id() + ")";
+            String other = taken.putIfAbsent(name, car.id());
+            if (other != null) {
+                throw new InvalidSettingException("car." + car.id() + ".name", "car." + car.id() + ".name '" + name
+                        + "' is already the name of car " + other + ": the history tells cars apart by name");
+            }
+            cars.add(new Simulation.Car(car.id(), car.kind(), name));
+        }
+        return cars;
     }
 
     private static ScheduledExecutorService newExecutor() {

@@ -66,16 +66,39 @@ public final class Simulation {
      */
     public static Simulation create(Clock clock, double homeLatitude, double homeLongitude,
             @Nullable String scenarioFile, Function<String, @Nullable Double> lastKnownPercent) {
+        return create(clock, homeLatitude, homeLongitude, scenarioFile, lastKnownPercent, List.of());
+    }
+
+    /**
+     * The standalone runtime's household: the built-in Tesla and Ioniq, then more cars, each driving and charging as
+     * the (scenario-shaped) profile of its kind under its own id and name, all on the one charger.
+     *
+     * @param more cars beside the built-in ones (their ids are not tesla or ioniq, their names are distinct)
+     * @throws IllegalArgumentException when the scenario file is invalid, or for a car of a kind without a profile
+     */
+    public static Simulation create(Clock clock, double homeLatitude, double homeLongitude,
+            @Nullable String scenarioFile, Function<String, @Nullable Double> lastKnownPercent, List<Car> more) {
         Map<String, SimulationProfile> profiles = defaultProfiles();
         if (scenarioFile != null) {
             profiles = ScenarioFile.read(Path.of(scenarioFile), profiles);
         }
+        Map<String, VehicleKind> kinds = new LinkedHashMap<>();
+        profiles.keySet().forEach(id -> kinds.put(id, kindOfProfile(id)));
+        Map<String, SimulationProfile> all = new LinkedHashMap<>(profiles);
+        for (Car car : more) {
+            SimulationProfile base = profiles.get(car.kind().id());
+            if (base == null || all.containsKey(car.id())) {
+                throw new IllegalArgumentException("Cannot simulate car " + car.id() + " of kind " + car.kind().id());
+            }
+            all.put(car.id(), base.withName(car.name()));
+            kinds.put(car.id(), car.kind());
+        }
         Map<String, SimulationProfile> resumed = new LinkedHashMap<>();
-        profiles.forEach((id, p) -> {
+        all.forEach((id, p) -> {
             Double last = lastKnownPercent.apply(p.name());
             resumed.put(id, last != null ? p.withInitialBatteryPercent(last) : p);
         });
-        return create(clock, homeLatitude, homeLongitude, resumed);
+        return create(clock, homeLatitude, homeLongitude, resumed, kinds);
     }
 
     /**
