@@ -89,8 +89,9 @@ public final class PlanFollower {
             night = tonight;
             usedSwaps = 0;
         }
-        if (kept != null && kept.plan() != null && !over(kept, now)) {
-            countSwapsBefore(java.util.Objects.requireNonNull(kept.plan()), tonight, now); // the plan goes on
+        if (kept != null && kept.active() && kept.plan() != null && !over(kept, now)) {
+            // the night goes on (a plan that was not active was not followed: the snapshot rule decided)
+            countSwapsBefore(java.util.Objects.requireNonNull(kept.plan()), tonight, now);
         } else {
             cableCar = null; // the cars left: whoever comes home is plugged in anew
             usedSwaps = 0;
