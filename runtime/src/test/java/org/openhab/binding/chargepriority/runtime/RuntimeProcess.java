@@ -340,6 +340,17 @@ public final class RuntimeProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the condition holds, polling every 200 ms; fails naming what was awaited. */
+    public static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            sleep(200);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
