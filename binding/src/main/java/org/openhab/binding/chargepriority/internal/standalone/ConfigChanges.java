@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -17,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a hand edit of {@code conf/chargepriority.cfg} beyond the household and web settings: a changed
- * {@code tesla.*} or {@code ioniq.*} key re-creates that car's real source, a changed {@code home*} or
- * {@code geocoding.*} key the geofence and the reverse geocoding. {@link #RESTART_KEYS} are read only at start (the
- * history file, the clock, the simulated cars): a change to one is reported in the log and the error log and takes
- * effect after a restart. Only key names are logged, never values (the file holds secrets).
+ * {@code ioniq.*} key re-creates the built-in Ioniq's real source, a changed {@code tesla.*} key every Tesla's (they
+ * share the sign-in of {@code tesla.*}), a changed {@code home*} or {@code geocoding.*} key the geofence and the
+ * reverse geocoding. {@link #RESTART_KEYS} and the {@code car.*} keys are read only at start (the history file, the
+ * clock, the simulated cars, the declared cars): a change to one is reported in the log and the error log and takes
+ * effect after a restart; {@code car.<id>.mockMode} is a setting (applied with the others, like
+ * {@code teslaMockMode}). Only key names are logged, never values (the file holds secrets).
  */
 @NonNullByDefault
 final class ConfigChanges {
@@ -28,13 +31,27 @@ final class ConfigChanges {
     /** Keys that are not applied at run time. */
     static final List<String> RESTART_KEYS = List.of("dataDir", "timeZone", "simulationScenario");
 
+    /** A declared car's mock mode: written by the runtime itself when it is switched, and applied as a setting. */
+    private static final Pattern MOCK_MODE_KEY = Pattern.compile("car\\.[^.]+\\.mockMode");
+
     private static final Logger LOGGER = LoggerFactory.getLogger(ConfigChanges.class);
 
     private ConfigChanges() {
     }
 
-    static void apply(StandaloneConfig before, StandaloneConfig after, Household household, Clock clock) {
-        reCreate("tesla", changedKeys(before, after, "tesla."), household, () -> RealVehicles.tesla(after, clock));
+    /**
+     * @param real the runtime's real sources; {@code declaredTeslas} the declared Teslas with a real source (id and
+     *            display name), opened again with the built-in one when a {@code tesla.*} key changed
+     */
+    static void apply(StandaloneConfig before, StandaloneConfig after, Household household, Clock clock,
+            RealVehicles real, Map<String, String> declaredTeslas) {
+        Set<String> tesla = changedKeys(before, after, "tesla.");
+        if (!tesla.isEmpty()) {
+            real.newSignIn(); // each Tesla lets go of the old sign-in when its new source is in place
+            reCreate("tesla", tesla, household, () -> real.tesla(after, clock));
+            declaredTeslas.forEach((id, name) -> reCreate(id, tesla, household, () -> real.tesla(after, clock, id,
+                    name)));
+        }
         reCreate("ioniq", changedKeys(before, after, "ioniq."), household, () -> IoniqFromConfig.create(after));
         Set<String> location = changedKeys(before, after, "home");
         location.addAll(changedKeys(before, after, "geocoding."));
@@ -44,9 +61,10 @@ final class ConfigChanges {
                     StandaloneConfig.PID, location);
         }
         Set<String> cars = changedKeys(before, after, "car.");
+        cars.removeIf(key -> MOCK_MODE_KEY.matcher(key).matches()); // a setting, applied at once
         if (!cars.isEmpty()) {
             String message = cars + " changed in the configuration: the cars are read only at start; restart the "
-                    + "runtime to add, remove or change an http car";
+                    + "runtime to add, remove or change a car";
             LOGGER.warn("Configuration {}: {}", StandaloneConfig.PID, message);
             household.recordError("configuration", "RestartRequired", message);
         }

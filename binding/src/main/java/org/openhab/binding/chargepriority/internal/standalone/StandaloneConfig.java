@@ -114,6 +114,7 @@ public final class StandaloneConfig {
         Map<String, Boolean> modes = new LinkedHashMap<>();
         modes.put("tesla", bool("teslaMockMode", true));
         modes.put("ioniq", bool("ioniqMockMode", true));
+        simulatedCars().forEach(car -> modes.put(car.id(), car.mockMode()));
         httpCars().keySet().forEach(id -> modes.put(id, false)); // no simulation: never in mock mode
         return new HouseholdSettings(integer("chargeThreshold", HouseholdSettings.DEFAULT_THRESHOLD),
                 integer("updateIntervalMinutes", HouseholdSettings.DEFAULT_INTERVAL_MINUTES),
@@ -192,7 +193,7 @@ public final class StandaloneConfig {
         return p;
     }
 
-    /** The properties that persist run-time changes to the settings. */
+    /** The properties that persist run-time changes to the settings (the built-in cars' mock modes among them). */
     public static Map<String, Object> toProperties(HouseholdSettings s) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("chargeThreshold", String.valueOf(s.chargeThreshold()));
@@ -203,6 +204,16 @@ public final class StandaloneConfig {
         p.put("retentionDays", String.valueOf(s.retentionDays()));
         p.put("teslaMockMode", String.valueOf(s.mockMode("tesla")));
         p.put("ioniqMockMode", String.valueOf(s.mockMode("ioniq")));
+        return p;
+    }
+
+    /**
+     * The properties that persist run-time changes to the settings, with the mock modes of these declared cars as
+     * {@code car.<id>.mockMode}.
+     */
+    public static Map<String, Object> toProperties(HouseholdSettings s, List<String> declaredCars) {
+        Map<String, Object> p = toProperties(s);
+        declaredCars.forEach(id -> p.put("car." + id + ".mockMode", String.valueOf(s.mockMode(id))));
         return p;
     }
 
@@ -243,21 +254,27 @@ public final class StandaloneConfig {
     }
 
     /**
-     * A simulated car declared in the cfg file beside the built-in Tesla and Ioniq.
+     * A car declared in the cfg file beside the built-in Tesla and Ioniq, simulated with the (scenario-shaped) profile
+     * of its kind: {@code car.<id>.kind=simulated} is only ever simulated, {@code tesla} and {@code ioniq} also have a
+     * real car behind them, read when their mock mode is off.
      *
-     * @param kind the car's kind: how it is simulated (a Model Y or an Ioniq 5 profile) and shown
-     * @param name its display name, or null for its profile's name with its id in brackets
+     * @param kind the car's kind: how it is simulated (a Model Y or an Ioniq 5 profile), read and shown
+     * @param name {@code car.<id>.name}, or null: the car is then called by its id (see {@code CarNames})
+     * @param real true for {@code kind=tesla} and {@code kind=ioniq}: mock mode switches it between its simulation and
+     *            the real car ({@code car.<id>.vin} through the Tesla sign-in of {@code tesla.*}, or
+     *            {@code car.<id>.serialPort})
+     * @param mockMode {@code car.<id>.mockMode} (default true); always true for {@code kind=simulated}
      */
-    public record SimulatedCar(String id, VehicleKind kind, @Nullable String name) {
+    public record SimulatedCar(String id, VehicleKind kind, @Nullable String name, boolean real, boolean mockMode) {
     }
 
     /**
      * The cars declared as {@code car.<id>.kind=simulated} (with {@code car.<id>.model=tesla|ioniq}, default tesla),
-     * {@code tesla} or {@code ioniq}: simulated like a new Thing in mock mode, with an optional {@code name}. A real
-     * second Tesla or Ioniq ({@code car.<id>.mockMode=false}) is read only in openHAB, where Teslas share one Fleet
-     * API sign-in: here the real ones are {@code tesla.*} and {@code ioniq.*}.
+     * {@code tesla} or {@code ioniq}, in id order, each with an optional {@code name}. A Tesla or an Ioniq is in mock
+     * mode ({@code car.<id>.mockMode}, default true) like a new Thing; with {@code mockMode=false} a Tesla needs its
+     * {@code car.<id>.vin} and the sign-in of {@code tesla.clientId}, an Ioniq its {@code car.<id>.serialPort}.
      *
-     * @throws InvalidSettingException naming the first key that is wrong
+     * @throws InvalidSettingException naming the first key that is wrong (of any declared car)
      */
     public List<SimulatedCar> simulatedCars() {
         List<SimulatedCar> cars = new java.util.ArrayList<>();
@@ -268,17 +285,33 @@ public final class StandaloneConfig {
             if ("http".equals(kind)) {
                 continue;
             }
-            String model = "simulated".equals(kind) ? string(p + "model", "tesla") : kind;
+            boolean simulatedOnly = "simulated".equals(kind);
+            String model = simulatedOnly ? string(p + "model", "tesla") : kind;
             VehicleKind k = VehicleKind.fromId(model.toLowerCase(Locale.ROOT));
             if (k == null || k == VehicleKind.VEHICLE) {
                 throw new InvalidSettingException(p + "model", p + "model must be tesla or ioniq, was '" + model + "'");
             }
-            if (!bool(p + "mockMode", true)) {
-                throw new InvalidSettingException(p + "mockMode", p + "mockMode=false: a second real " + k.id()
-                        + " is read only in openHAB (its Teslas share one Fleet API sign-in); here the real cars are "
-                        + "tesla.* and ioniq.*, and kind=http takes any car's values from a script");
+            boolean mockMode = bool(p + "mockMode", true);
+            if (simulatedOnly && !mockMode) {
+                throw new InvalidSettingException(p + "mockMode", p + "mockMode=false: a car of kind=simulated is "
+                        + "always simulated; declare it as kind=" + k.id() + " to read the real car");
             }
-            cars.add(new SimulatedCar(id, k, string(p + "name")));
+            if (!mockMode && k == VehicleKind.TESLA) {
+                if (string(p + "vin") == null) {
+                    throw new InvalidSettingException(p + "vin", p + "mockMode=false needs the car's VIN in " + p
+                            + "vin");
+                }
+                if (string("tesla.clientId") == null) {
+                    throw new InvalidSettingException("tesla.clientId", p + "mockMode=false: the car is read through "
+                            + "the Tesla sign-in of tesla.clientId (and tesla.clientSecret, tesla.region), which is "
+                            + "not set");
+                }
+            }
+            if (!mockMode && k == VehicleKind.IONIQ && string(p + "serialPort") == null) {
+                throw new InvalidSettingException(p + "serialPort", p + "mockMode=false needs the OBD adapter's "
+                        + "serial device in " + p + "serialPort");
+            }
+            cars.add(new SimulatedCar(id, k, string(p + "name"), !simulatedOnly, mockMode));
         }
         return cars;
     }

@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,14 +26,16 @@ import javax.servlet.Servlet;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.chargepriority.internal.core.CarNames;
 import org.openhab.binding.chargepriority.internal.core.Household;
 import org.openhab.binding.chargepriority.internal.core.HouseholdSettings;
-import org.openhab.binding.chargepriority.internal.core.InvalidSettingException;
 import org.openhab.binding.chargepriority.internal.core.VehicleSlot;
 import org.openhab.binding.chargepriority.internal.core.plan.DepartureSchedule;
 import org.openhab.binding.chargepriority.internal.core.plan.PlanPrices;
+import org.openhab.binding.chargepriority.internal.model.VehicleKind;
 import org.openhab.binding.chargepriority.internal.store.HistoryStore;
 import org.openhab.binding.chargepriority.internal.vehicle.simulation.Simulation;
+import org.openhab.binding.chargepriority.internal.vehicle.simulation.SimulationProfile;
 import org.openhab.binding.chargepriority.internal.vehicle.pushed.PushedVehicle;
 import org.openhab.binding.chargepriority.internal.web.HouseholdRegistry;
 import org.openhab.binding.chargepriority.internal.web.RootRedirectServlet;
@@ -79,6 +83,15 @@ public class StandaloneHousehold {
     /** The settings the binding last wrote to the configuration file, or read from it at start. Guarded by this. */
     private HouseholdSettings lastWritten;
     private final @Nullable ServiceRegistration<Servlet> redirect;
+    /** The real car sources; every Tesla on one sign-in. */
+    private final RealVehicles real;
+    /**
+     * The declared cars of kind tesla or ioniq with a real source: their mock modes are written back as
+     * {@code car.<id>.mockMode}.
+     */
+    private final List<String> mockModeCars;
+    /** The declared Teslas with a real source, by id, with their display names. */
+    private final Map<String, String> declaredTeslas;
 
     @Activate
     public StandaloneHousehold(@Reference HouseholdRegistry registry, @Reference ConfigurationAdmin configAdmin,
@@ -94,10 +107,35 @@ public class StandaloneHousehold {
         this.clock = clock;
         this.executor = newExecutor();
         this.store = new HistoryStore(config.dataDir().resolve("charging_manager.db"));
-        Simulation simulation = Simulation.create(clock, config.homeLatitude(), config.homeLongitude(),
-                config.string("simulationScenario"), store::lastSimulatedBatteryPercent, moreCars(config));
-        List<VehicleSlot> slots = new ArrayList<>(simulation.slots(RealVehicles.create(config, clock)));
-        config.httpCars().forEach((id, car) -> slots.add(VehicleSlot.of(new PushedVehicle(id, car, clock))));
+        // The built-in Tesla and Ioniq, the cars declared as car.<id>.kind, named and ordered as in openHAB.
+        List<StandaloneConfig.SimulatedCar> declared = config.simulatedCars();
+        Map<String, PushedVehicle.Settings> httpCars = config.httpCars();
+        Map<String, SimulationProfile> builtIn = Simulation.profiles(config.string("simulationScenario"));
+        Map<String, String> names = names(builtIn, declared, httpCars);
+        Simulation simulation = Simulation.withBuiltInCars(clock, config.homeLatitude(), config.homeLongitude(),
+                builtIn, store::lastSimulatedBatteryPercent, declared.stream()
+                        .map(car -> new Simulation.Car(car.id(), car.kind(), names.getOrDefault(car.id(), car.id())))
+                        .toList());
+        this.real = new RealVehicles(config.dataDir());
+        List<VehicleSlot> slots = new ArrayList<>(simulation.slots(real.create(config, clock, declared, names)));
+        httpCars.forEach((id, car) -> slots.add(VehicleSlot.of(new PushedVehicle(id,
+                new PushedVehicle.Settings(names.getOrDefault(id, id), car.batteryCapacityKwh(),
+                        car.consumptionKwhPer100Km(), car.maxAge()),
+                clock))));
+        // The first of each kind is the seed API's "tesla" and "ioniq": the built-in cars.
+        slots.sort(Comparator.comparing(slot -> new CarNames.Car(slot.id(), slot.kind(), null), CarNames.ORDER));
+        List<String> switchable = new ArrayList<>();
+        Map<String, String> teslas = new LinkedHashMap<>();
+        for (StandaloneConfig.SimulatedCar car : declared) {
+            if (car.real() && slots.stream().anyMatch(slot -> slot.id().equals(car.id()) && slot.real() != null)) {
+                switchable.add(car.id());
+            }
+            if (car.real() && car.kind() == VehicleKind.TESLA && config.string("car." + car.id() + ".vin") != null) {
+                teslas.put(car.id(), names.getOrDefault(car.id(), car.id()));
+            }
+        }
+        this.mockModeCars = List.copyOf(switchable);
+        this.declaredTeslas = Map.copyOf(teslas);
         this.household = new Household(slots, settings, store, clock, executor, RealVehicles.enricher(config, clock),
                 this::persist);
         List<String> ids = slots.stream().map(VehicleSlot::id).toList();
@@ -114,29 +152,26 @@ public class StandaloneHousehold {
     }
 
     /**
-     * The simulated cars declared as {@code car.<id>.kind=simulated|tesla|ioniq}, named: their own {@code name}, or
-     * their profile's with the id in brackets ("Tesla Model Y (model3)"), so the history tells them apart.
+     * The display names of the runtime's cars, by id (see {@link CarNames}): the built-in Tesla and Ioniq keep their
+     * simulation's names (the scenario's, or "Tesla Model Y" and "Hyundai Ioniq 5"), a declared car is called by its
+     * {@code car.<id>.name} or else its id; a name another car already has gets the car's id in brackets.
      *
-     * @throws InvalidSettingException for a wrong key, or a name another car already has
+     * @param builtIn the built-in cars' simulation profiles by id ("tesla", "ioniq")
      */
-    static List<Simulation.Car> moreCars(StandaloneConfig config) {
-        Map<String, String> taken = new LinkedHashMap<>();
-        Simulation.defaultProfiles().forEach((id, profile) -> taken.put(profile.name(), id));
-        config.httpCars().forEach((id, car) -> taken.put(car.name(), id));
-        List<Simulation.Car> cars = new ArrayList<>();
-        for (StandaloneConfig.SimulatedCar car : config.simulatedCars()) {
-            String own = car.name();
-            String name = own != null ? own
-                    : java.util.Objects.requireNonNull(Simulation.defaultProfiles().get(car.kind().id())).name() + " ("
-                            + car.id() + ")";
-            String other = taken.putIfAbsent(name, car.id());
-            if (other != null) {
-                throw new InvalidSettingException("car." + car.id() + ".name", "car." + car.id() + ".name '" + name
-                        + "' is already the name of car " + other + ": the history tells cars apart by name");
-            }
-            cars.add(new Simulation.Car(car.id(), car.kind(), name));
+    static Map<String, String> names(Map<String, SimulationProfile> builtIn,
+            List<StandaloneConfig.SimulatedCar> declared, Map<String, PushedVehicle.Settings> httpCars) {
+        List<CarNames.Car> cars = new ArrayList<>();
+        builtIn.keySet().forEach(id -> cars.add(new CarNames.Car(id, Objects.requireNonNull(VehicleKind.fromId(id)),
+                null)));
+        for (StandaloneConfig.SimulatedCar car : declared) {
+            String name = car.name();
+            cars.add(new CarNames.Car(car.id(), car.kind(), name != null ? name : car.id()));
         }
-        return cars;
+        httpCars.forEach((id, car) -> cars.add(new CarNames.Car(id, VehicleKind.VEHICLE, car.name())));
+        return CarNames.of(cars, kind -> {
+            SimulationProfile profile = builtIn.get(kind.id());
+            return profile != null ? profile.name() : null;
+        });
     }
 
     private static ScheduledExecutorService newExecutor() {
@@ -178,7 +213,7 @@ public class StandaloneHousehold {
             registry.setSecurity(household, security);
             if (!stale) {
                 applyPlanning(config);
-                ConfigChanges.apply(applied, config, household, clock);
+                ConfigChanges.apply(applied, config, household, clock, real, declaredTeslas);
                 applied = config;
             }
         } catch (IllegalArgumentException e) {
@@ -220,7 +255,7 @@ public class StandaloneHousehold {
         HouseholdSettings settings = household.settings();
         lastWritten = settings;
         Map<String, String> text = new LinkedHashMap<>();
-        StandaloneConfig.toProperties(settings).forEach((k, v) -> text.put(k, String.valueOf(v)));
+        StandaloneConfig.toProperties(settings, mockModeCars).forEach((k, v) -> text.put(k, String.valueOf(v)));
         writeProperties(text);
     }
 

@@ -47,7 +47,8 @@ class HttpCarsConfigTest {
                 org.openhab.binding.chargepriority.internal.core.Household.SettingsPersister.NONE);
         try {
             ConfigChanges.apply(new StandaloneConfig(Map.of()),
-                    new StandaloneConfig(Map.of("car.leaf.kind", "http")), household, clock);
+                    new StandaloneConfig(Map.of("car.leaf.kind", "http")), household, clock,
+                    new RealVehicles(java.nio.file.Path.of("target", "no-data")), Map.of());
             assertTrue(household.recentErrors().stream()
                     .anyMatch(e -> "RestartRequired".equals(e.errorType()) && e.message().contains("car.leaf.kind")),
                     household.recentErrors().toString());

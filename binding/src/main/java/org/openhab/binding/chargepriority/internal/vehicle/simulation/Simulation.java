@@ -78,10 +78,32 @@ public final class Simulation {
      */
     public static Simulation create(Clock clock, double homeLatitude, double homeLongitude,
             @Nullable String scenarioFile, Function<String, @Nullable Double> lastKnownPercent, List<Car> more) {
+        return withBuiltInCars(clock, homeLatitude, homeLongitude, profiles(scenarioFile), lastKnownPercent, more);
+    }
+
+    /**
+     * The profiles of the standalone runtime's built-in cars by id ("tesla", "ioniq"): the default ones, shaped by
+     * the scenario file when there is one.
+     *
+     * @param scenarioFile a scenario JSON file, or null for the default profiles
+     * @throws IllegalArgumentException when the scenario file is invalid
+     */
+    public static Map<String, SimulationProfile> profiles(@Nullable String scenarioFile) {
         Map<String, SimulationProfile> profiles = defaultProfiles();
-        if (scenarioFile != null) {
-            profiles = ScenarioFile.read(Path.of(scenarioFile), profiles);
-        }
+        return scenarioFile != null ? ScenarioFile.read(Path.of(scenarioFile), profiles) : profiles;
+    }
+
+    /**
+     * The built-in cars of these profiles (by id, where the id is also the kind: see {@link #profiles(String)}), then
+     * more cars, each driving and charging as the built-in profile of its kind, renamed, all on the one charger.
+     * Every car continues from its own last state of charge (by display name).
+     *
+     * @param more cars beside the built-in ones (their ids are not tesla or ioniq, their names are distinct)
+     * @throws IllegalArgumentException for a car of a kind without a profile, or two cars with one id
+     */
+    public static Simulation withBuiltInCars(Clock clock, double homeLatitude, double homeLongitude,
+            Map<String, SimulationProfile> profiles, Function<String, @Nullable Double> lastKnownPercent,
+            List<Car> more) {
         Map<String, VehicleKind> kinds = new LinkedHashMap<>();
         profiles.keySet().forEach(id -> kinds.put(id, kindOfProfile(id)));
         Map<String, SimulationProfile> all = new LinkedHashMap<>(profiles);
