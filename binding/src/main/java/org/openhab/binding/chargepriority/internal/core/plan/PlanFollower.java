@@ -158,13 +158,9 @@ public final class PlanFollower {
             double threshold, double minimumCharge, double minimumRange, Instant now) {
         String onCable = cableCar;
         boolean home = onCable != null && inputs.stream().anyMatch(in -> in.id().equals(onCable) && in.atHome());
-        if (!home) {
-            return same(planner.plan(inputs, withSwaps(settings, Math.max(0, settings.maxSwaps() - usedSwaps)),
-                    prices, threshold, minimumCharge, minimumRange, now), settings);
-        }
         int left = Math.max(0, settings.maxSwaps() - usedSwaps);
         return same(planner.plan(inputs, withSwaps(settings, left), prices, threshold, minimumCharge, minimumRange,
-                now, onCable), settings);
+                now, home ? onCable : null), settings);
     }
 
     private static PlanSettings withSwaps(PlanSettings s, int swaps) {

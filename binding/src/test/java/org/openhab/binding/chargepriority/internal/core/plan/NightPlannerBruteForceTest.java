@@ -239,20 +239,7 @@ class NightPlannerBruteForceTest {
                 delivered[c] += e;
                 valuedCost += e / req.efficiency() * valued[s];
             }
-            double urgent = 0;
-            double departing = 0;
-            double other = 0;
-            for (int c = 0; c < n; c++) {
-                PlanCar car = req.cars().get(c);
-                urgent += Math.max(0, car.urgentKwh() - delivered[c]);
-                double missing = Math.max(0, car.neededKwh() - delivered[c]);
-                if (car.departure() != null) {
-                    departing += missing;
-                } else {
-                    other += missing;
-                }
-            }
-            return new PlanScore(urgent, departing, other, valuedCost);
+            return PlanChecker.score(req, delivered, valuedCost);
         }
     }
 

@@ -84,6 +84,11 @@ final class PlanChecker {
                 valued += energy[s] / req.efficiency() * valuedPrice(req, s);
             }
         }
+        return score(req, delivered, valued);
+    }
+
+    /** The score of these deliveries per car at this valued cost: urgency, then departures, then the rest, then cost. */
+    static PlanScore score(PlanRequest req, double[] delivered, double valued) {
         double urgent = 0;
         double departing = 0;
         double other = 0;
